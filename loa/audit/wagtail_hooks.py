@@ -1,0 +1,19 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+AUDIT_ACTIONS = {
+    "loa.account.create": (_("Create account"), _("Account created")),
+    "loa.account.disable": (_("Disable account"), _("Account disabled")),
+    "loa.account.enable": (_("Enable account"), _("Account enabled")),
+    "loa.role.grant": (_("Grant role"), _("Role granted")),
+    "loa.role.revoke": (_("Revoke role"), _("Role revoked")),
+    "loa.org.import": (_("Import organization"), _("Organization imported")),
+    "loa.units.load": (_("Load administrative units"), _("Administrative units loaded")),
+    "loa.workdays.change": (_("Change working-day calendar"), _("Working-day calendar changed")),
+}
+
+
+@hooks.register("register_log_actions")
+def register_loa_actions(actions) -> None:
+    for action, (label, message) in AUDIT_ACTIONS.items():
+        actions.register_action(action, label, message)

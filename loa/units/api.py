@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from typing import Literal
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema
+from ninja.errors import ValidationError
+
+from .models import NATIONAL_CODE, AdminUnit, Level
+
+router = Router(tags=["units"])
+
+
+class UnitOut(Schema):
+    code: str
+    name: str
+    level: str
+    kind: str
+    parent: str | None
+
+
+class UnitFilter(Schema):
+    level: Literal["province", "district", "commune"] | None = None
+    parent: str | None = None
+
+
+@router.get("", response=list[UnitOut])
+def list_units(request: HttpRequest, filters: Query[UnitFilter]):
+    """Administrative units, for the app's and the forms' pickers.
+
+    `parent` takes a province (or district) code and lists what lies inside it.
+    """
+    units = AdminUnit.objects.exclude(level=Level.NATIONAL)
+    if filters.level:
+        units = units.filter(level=filters.level)
+    if filters.parent:
+        parent = AdminUnit.objects.filter(code=filters.parent).first()
+        if parent is None:
+            raise ValidationError(
+                [
+                    {
+                        "loc": ["query", "parent"],
+                        "type": "value_error",
+                        "ctx": {
+                            "error": _("No administrative unit has the code %(code)s.")
+                            % {"code": filters.parent}
+                        },
+                    }
+                ]
+            )
+        units = units.within(parent).exclude(pk=parent.pk)
+    return [
+        {
+            "code": code,
+            "name": name,
+            "level": level,
+            "kind": kind,
+            "parent": parent_code if parent_code != NATIONAL_CODE else None,
+        }
+        for code, name, level, kind, parent_code in units.order_by("code").values_list(
+            "code", "name", "level", "kind", "parent__code"
+        )
+    ]

@@ -1,0 +1,36 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_provinces(client):
+    response = client.get("/api/v1/units", {"level": "province"})
+    assert response.status_code == 200
+    body = response.json()
+    assert len(body) == 34
+    assert {"code": "75", "name": "Đồng Nai", "level": "province", "kind": "tinh", "parent": None} in body
+
+
+def test_communes_of_a_province(client):
+    body = client.get("/api/v1/units", {"level": "commune", "parent": "75"}).json()
+    assert len(body) == 95
+    assert {unit["parent"] for unit in body} == {"75"}
+
+
+def test_unknown_parent_is_a_vietnamese_422(client):
+    response = client.get("/api/v1/units", {"parent": "999"})
+    assert response.status_code == 422
+    [error] = response.json()["detail"]
+    assert error["field"] == "parent"
+    assert "999" in error["msg"] and "Không" in error["msg"]
+
+
+def test_unknown_level_is_a_vietnamese_422(client):
+    response = client.get("/api/v1/units", {"level": "village"})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["field"] == "level"
+    assert "Chọn" in response.json()["detail"][0]["msg"]
+
+
+def test_health(client):
+    assert client.get("/api/v1/health").json() == {"status": "ok", "database": "ok"}
