@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from loa.units.models import NATIONAL_CODE, AdminUnit, within_q
+from loa.units.models import NATIONAL_CODE, AdminUnit, Level, within_q
 
 from .models import Organization, RoleAssignment
 from .roles import Role, role_fits, roles_implying
@@ -40,6 +40,8 @@ def jurisdiction_q(user, role: Role | str, field: str) -> Q | None:
     units = acting_units(user, role)
     if not units:
         return None
+    if any(unit.level == Level.NATIONAL for unit in units):
+        return Q()  # the whole country; OR-ing an empty Q into others would drop it
     condition = Q(pk__in=[])
     for unit in units:
         condition |= within_q(unit, field)

@@ -1,0 +1,61 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from loa.units.models import AdminUnit
+
+from .models import Organization
+
+
+class OrganizationViewSet(ModelViewSet):
+    model = Organization
+    icon = "site"
+    menu_label = _("Organizations")
+    list_display = ["name", "code", "kind", "unit", "parent", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "short_name", "code"]
+    form_fields = [
+        "code",
+        "name",
+        "short_name",
+        "kind",
+        "unit",
+        "parent",
+        "email",
+        "phone",
+        "address",
+        "is_active",
+    ]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return Organization.objects.select_related("unit", "parent")
+
+
+class AdminUnitViewSet(ModelViewSet):
+    model = AdminUnit
+    icon = "globe"
+    menu_label = _("Administrative units")
+    list_display = ["name", "code", "kind", "level", "parent"]
+    list_filter = ["level", "kind"]
+    search_fields = ["name", "code", "codename"]
+    form_fields = ["code", "name", "codename", "kind", "level", "parent"]
+    list_per_page = 50
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return AdminUnit.objects.select_related("parent")
+
+
+class OrganizationGroup(ModelViewSetGroup):
+    menu_label = _("Organizations")
+    menu_icon = "site"
+    menu_order = 300
+    items = (OrganizationViewSet("organizations"), AdminUnitViewSet("units"))
+
+
+@hooks.register("register_admin_viewset")
+def register_organization_group():
+    return OrganizationGroup()

@@ -1,0 +1,29 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+
+from loa.demo.data import DEMO_PASSWORD, load_demo
+from loa.orgs.models import Kind, Organization, RoleAssignment
+from loa.orgs.roles import Role
+from loa.units.models import AdminUnit
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_is_idempotent_and_complete(province):
+    first = load_demo()
+    second = load_demo()
+    assert first == second
+    communes = AdminUnit.objects.communes_of(province).count()
+    assert Organization.objects.filter(kind=Kind.COMMUNE_POLICE, unit__province=province).count() == communes
+    assert set(RoleAssignment.objects.values_list("role", flat=True)) == set(Role)
+
+
+def test_demo_accounts_can_sign_in(client):
+    load_demo()
+    validate_password(DEMO_PASSWORD)
+    for username in ("pc06.thamdinh", "stp.tacgia", "cat.quantri"):
+        assert client.login(username=username, password=DEMO_PASSWORD)
+        assert client.get("/admin/").status_code == 200
+        client.logout()
+    assert get_user_model().objects.get(username="quantri").is_superuser
