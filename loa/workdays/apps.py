@@ -6,3 +6,6 @@ class WorkdaysConfig(AppConfig):
     name = "loa.workdays"
     label = "workdays"
     verbose_name = _("Working-day calendar")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401  (connects the audit log receivers)
