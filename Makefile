@@ -49,8 +49,9 @@ test-postgres: $(INSTALLED)
 
 # Rebuild the message catalogue after changing user-facing strings (needs GNU gettext).
 messages: $(INSTALLED)
-	cd loa && ../$(PY) ../manage.py makemessages --locale vi --no-obsolete --ignore 'static/*'
-	cd loa && ../$(PY) ../manage.py compilemessages --locale vi
+	$(PY) manage.py makemessages --locale vi --no-obsolete \
+		--ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*' --ignore 'var/*'
+	$(PY) manage.py compilemessages --locale vi --ignore .venv
 
 bench: $(INSTALLED)
 	$(PY) bench/run.py
