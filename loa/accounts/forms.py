@@ -63,17 +63,18 @@ class RoleGrantForm(forms.Form):
             self.add_error(field if field in self.fields else None, errors)
 
 
-def _user_field(name: str) -> forms.Field:
+def _user_field(name: str, **overrides) -> forms.Field:
     """The form field Django derives from the user model: lengths and labels stay in one place."""
-    return get_user_model()._meta.get_field(name).formfield()
+    return get_user_model()._meta.get_field(name).formfield(**overrides)
 
 
 class AccountCreateForm(RoleGrantForm):
     """A new staff account and the first role it holds: `create_account`'s arguments."""
 
     username = _user_field("username")
-    first_name = _user_field("first_name")
-    last_name = _user_field("last_name")
+    # Vietnamese names read family and middle names first, then the given name.
+    last_name = _user_field("last_name", label=_("Family and middle names"))
+    first_name = _user_field("first_name", label=_("Given name"))
     email = _user_field("email")
     job_title = _user_field("job_title")
     password = forms.CharField(
@@ -91,8 +92,8 @@ class AccountCreateForm(RoleGrantForm):
 
     field_order = [
         "username",
-        "first_name",
         "last_name",
+        "first_name",
         "email",
         "job_title",
         "password",

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from loa.units.models import AdminUnit, Level
+from loa.units.models import AdminUnit, Level, within_q
 
 from .roles import Category, Role
 
@@ -120,8 +120,16 @@ class Organization(models.Model):
                 errors.setdefault("parent", []).append(
                     _("The parent organization's area must include this organization's unit.")
                 )
+        if self.pk and self.unit_id and self.children_outside(self.unit).exists():
+            errors.setdefault("unit", []).append(
+                _("Some organizations under this one lie outside the new unit; move them first.")
+            )
         if errors:
             raise ValidationError(errors)
+
+    def children_outside(self, unit: AdminUnit) -> models.QuerySet[Organization]:
+        """Direct children whose unit would not lie inside `unit`."""
+        return self.children.exclude(within_q(unit, "unit"))
 
     def parent_creates_cycle(self) -> bool:
         """Whether following parents from the chosen parent leads back to this organization."""

@@ -1,9 +1,12 @@
+from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import AdminOnlyMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from loa.units.models import AdminUnit
 
+from .import_views import import_organizations_view
 from .models import Organization
 
 
@@ -59,3 +62,15 @@ class OrganizationGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_organization_group():
     return OrganizationGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_import_url():
+    return [path("organizations/import/", import_organizations_view, name="orgs_import")]
+
+
+@hooks.register("register_settings_menu_item")
+def register_import_menu_item():
+    return AdminOnlyMenuItem(
+        _("Import organizations"), reverse_lazy("orgs_import"), icon_name="upload", order=900
+    )

@@ -4,20 +4,24 @@ import gettext
 from pathlib import Path
 
 import polib
+import pytest
 from django.utils import translation
 
-LOCALE = Path(__file__).resolve().parents[2] / "loa" / "locale" / "vi" / "LC_MESSAGES"
+PACKAGE = Path(__file__).resolve().parents[2] / "loa"
+CATALOGUES = [PACKAGE / name / "vi" / "LC_MESSAGES" for name in ("locale", "locale_overrides")]
 
 
-def test_every_message_is_translated():
-    po = polib.pofile(str(LOCALE / "django.po"))
+@pytest.mark.parametrize("catalogue", CATALOGUES, ids=lambda path: path.parts[-3])
+def test_every_message_is_translated(catalogue):
+    po = polib.pofile(str(catalogue / "django.po"))
     assert not po.untranslated_entries()
     assert not po.fuzzy_entries()
 
 
-def test_compiled_catalogue_matches_the_source():
-    po = polib.pofile(str(LOCALE / "django.po"))
-    with open(LOCALE / "django.mo", "rb") as handle:
+@pytest.mark.parametrize("catalogue", CATALOGUES, ids=lambda path: path.parts[-3])
+def test_compiled_catalogue_matches_the_source(catalogue):
+    po = polib.pofile(str(catalogue / "django.po"))
+    with open(catalogue / "django.mo", "rb") as handle:
         compiled = gettext.GNUTranslations(handle)
     for entry in po.translated_entries():
         if not entry.msgid_plural:

@@ -45,3 +45,12 @@ def test_category_and_level(province, commune):
     department = make_org(Kind.DEPARTMENT, province)
     assert department.category == Category.AGENCY
     assert department.level == "province"
+
+
+def test_moving_an_organization_away_from_its_children_is_refused(province, other_province, commune):
+    police = make_org(Kind.PROVINCIAL_POLICE, province)
+    make_org(Kind.COMMUNE_POLICE, commune, parent=police)
+    police.unit = other_province
+    with pytest.raises(ValidationError) as error:
+        police.full_clean()
+    assert "unit" in error.value.message_dict
