@@ -33,6 +33,7 @@ run: demo var/static/staticfiles.json
 		--access-logfile - --forwarded-allow-ips 127.0.0.1
 
 # The suite runs on SQLite, then again on PostgreSQL when TEST_DATABASE_URL names a server.
+# Browser tests drive their own server on its own SQLite database, so they run in the first pass only.
 test: test-sqlite test-postgres
 
 test-sqlite: $(INSTALLED)
@@ -41,7 +42,7 @@ test-sqlite: $(INSTALLED)
 test-postgres: $(INSTALLED)
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "== PostgreSQL run: $${TEST_DATABASE_URL%%@*}@…"; \
-		DATABASE_URL="$$TEST_DATABASE_URL" $(PY) -m pytest $(PYTEST_ARGS); \
+		DATABASE_URL="$$TEST_DATABASE_URL" $(PY) -m pytest -m "not browser" $(PYTEST_ARGS); \
 	else \
 		echo "== PostgreSQL run skipped: set TEST_DATABASE_URL=postgres://USER:PASS@127.0.0.1:5432/loa"; \
 		echo "   (Debian: apt-get install postgresql; .ci/run shows a complete setup)"; \
