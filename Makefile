@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: run test test-sqlite test-postgres setup demo messages bench clean
+.PHONY: run test test-sqlite test-postgres setup demo messages bench screenshots clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -59,3 +59,7 @@ bench: $(INSTALLED)
 
 clean:
 	rm -rf $(VENV) var/static
+
+# Refresh the README's screenshots: the browser tests save what they see into docs/screenshots.
+screenshots: $(INSTALLED)
+	LOA_SCREENSHOT_DIR=docs/screenshots $(PY) -m pytest -m browser -q

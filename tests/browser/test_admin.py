@@ -64,3 +64,22 @@ def test_working_day_calendar_for_the_system_administrator(page, site_url, scree
     page.goto(f"{site_url}/admin/workdays_calendar/new/")
     assert "Lịch ngày làm việc" in page.content()
     screenshot(page, "admin-workdays")
+
+
+def test_organization_import_reports_rejected_rows(page, site_url, screenshot, tmp_path):
+    sheet = tmp_path / "to-chuc.csv"
+    sheet.write_text(
+        "Mã;Tên;Loại;Mã đơn vị hành chính;Mã cơ quan cấp trên\n"
+        "DNI-SNNMT;Sở Nông nghiệp và Môi trường tỉnh Đồng Nai;department;75;DNI-UBND\n"
+        "DNI-XX;Công an xã không có thật;commune_police;99999;DNI-CAT\n",
+        encoding="utf-8",
+    )
+    sign_in(page, site_url, "quantri")
+    page.goto(f"{site_url}/admin/organizations/import/")
+    page.set_input_files("input[type=file]", str(sheet))
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_load_state("networkidle")
+    content = page.content()
+    assert "Tạo mới: 1, cập nhật: 0, từ chối: 1." in content
+    assert "99999" in content
+    screenshot(page, "admin-organization-import", full_page=True)
