@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "loa.units",
     "loa.orgs",
     "loa.workdays",
+    "loa.bulletins",
     "loa.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
