@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "loa.orgs",
     "loa.workdays",
     "loa.bulletins",
+    "loa.citizens",
     "loa.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -221,6 +222,16 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# The citizen API: identity tokens signed by the identity provider, verified against its public keys.
+# Without LOA_CITIZEN_JWKS a development key pair is generated under var/ and trusted, so that
+# `manage.py citizen_token` can sign demo tokens; production sets the provider's JWKS file.
+LOA_CITIZEN_JWKS = os.environ.get("LOA_CITIZEN_JWKS", "")
+LOA_CITIZEN_ISSUER = os.environ.get("LOA_CITIZEN_ISSUER", "loa-dev-identity")
+LOA_CITIZEN_AUDIENCE = os.environ.get("LOA_CITIZEN_AUDIENCE", "loa")
+# Key of the pseudonyms under which citizens' interactions are kept (Decree 13/2023): never the
+# identity number itself. Changing it severs every citizen from their past reactions and comments.
+LOA_PSEUDONYM_KEY = os.environ.get("LOA_PSEUDONYM_KEY", "") or SECRET_KEY
 
 WAGTAIL_SITE_NAME = "Loa"
 WAGTAILADMIN_BASE_URL = os.environ.get("LOA_BASE_URL", "http://127.0.0.1:8000")
