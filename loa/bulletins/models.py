@@ -16,6 +16,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.fields import RichTextField
 from wagtail.models import RevisionMixin
 
@@ -160,8 +162,12 @@ class RoutingRule(models.Model):
         )
 
 
-class PublicationRequest(RevisionMixin, models.Model):
-    """An agency's request to publish one bulletin on the Loa channel."""
+class PublicationRequest(RevisionMixin, ClusterableModel):
+    """An agency's request to publish one bulletin on the Loa channel.
+
+    A cluster (django-modelcluster), so that each revision Wagtail keeps holds the areas and the
+    attachments along with the text: appraisers compare rounds as a whole.
+    """
 
     sender = models.ForeignKey(
         Organization,
@@ -216,7 +222,7 @@ class PublicationRequest(RevisionMixin, models.Model):
         _("genders"), default=list, blank=True, help_text=_("Empty means everyone.")
     )
     scope_level = models.CharField(_("scope"), max_length=16, choices=ScopeLevel.choices)
-    scope_units = models.ManyToManyField(
+    scope_units = ParentalManyToManyField(
         AdminUnit, verbose_name=_("areas"), blank=True, related_name="+"
     )
     national_justification = models.TextField(
@@ -290,9 +296,7 @@ class PublicationRequest(RevisionMixin, models.Model):
 
 
 class Attachment(models.Model):
-    request = models.ForeignKey(
-        PublicationRequest, on_delete=models.CASCADE, related_name="attachments"
-    )
+    request = ParentalKey(PublicationRequest, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(_("file"), upload_to="loa/attachments/%Y/%m/")
     name = models.CharField(_("name"), max_length=255)
     size = models.PositiveIntegerField(_("size (bytes)"))
