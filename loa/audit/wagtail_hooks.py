@@ -10,6 +10,13 @@ AUDIT_ACTIONS = {
     "loa.org.import": (_("Import organization"), _("Organization imported")),
     "loa.units.load": (_("Load administrative units"), _("Administrative units loaded")),
     "loa.workdays.change": (_("Change working-day calendar"), _("Working-day calendar changed")),
+    "loa.request.save": (_("Save publication request"), _("Publication request saved")),
+    "loa.request.submit": (_("Submit publication request"), _("Publication request submitted")),
+    "loa.request.appraise": (_("Appraise publication request"), _("Publication request appraised")),
+    "loa.request.approve": (_("Approve publication request"), _("Publication request approved")),
+    "loa.request.refuse": (_("Refuse publication request"), _("Publication request refused")),
+    "loa.request.withdraw": (_("Withdraw bulletin"), _("Bulletin withdrawn")),
+    "loa.request.remind": (_("Remind of appraisal deadline"), _("Appraisal deadline reminder sent")),
 }
 
 

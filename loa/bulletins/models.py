@@ -179,6 +179,8 @@ class PublicationRequest(RevisionMixin, ClusterableModel):
         settings.AUTH_USER_MODEL,
         verbose_name=_("prepared by"),
         null=True,
+        blank=True,
+        editable=False,
         on_delete=models.SET_NULL,
         related_name="+",
     )
@@ -199,6 +201,7 @@ class PublicationRequest(RevisionMixin, ClusterableModel):
         "wagtailimages.Image",
         verbose_name=_("representative image"),
         null=True,
+        blank=True,  # a draft may lack it; submitting requires it
         on_delete=models.PROTECT,
         related_name="+",
     )
