@@ -73,16 +73,38 @@ def leads_ministry(user) -> bool:
 
 
 def leads(user, handler: Organization | None) -> bool:
-    """Leaders of the handling unit, or of the police unit directly above it, decide.
+    """Leaders of the handling unit decide; for a division, so do the leaders of its police.
 
     Seed 000: the unit that appraised proposes, and the leadership of the provincial police (for
-    the PC06 division) or of the local police (for their own unit) approves.
+    its PC06 division) or of the local police (for their own unit) approves. A commune police unit
+    is a unit of its own: the provincial leadership does not decide in its place.
     """
     if handler is None:
         return False
     return holds(user, handler, Role.POLICE_LEADER) or (
-        handler.parent_id is not None and holds(user, handler.parent, Role.POLICE_LEADER)
+        handler.kind == Kind.POLICE_DIVISION
+        and handler.parent_id is not None
+        and holds(user, handler.parent, Role.POLICE_LEADER)
     )
+
+
+def _handled_condition(user) -> Q:
+    condition = Q(handler__in=_orgs_where(user, Role.POLICE_APPRAISER)) | Q(
+        handler__kind=Kind.POLICE_DIVISION, handler__parent__in=_orgs_where(user, Role.POLICE_LEADER)
+    )
+    if leads_ministry(user):
+        condition |= Q(rounds__ministry_approval=True)
+    return condition
+
+
+def handled_requests(user) -> QuerySet[PublicationRequest]:
+    """The requests routed to the police units `user` works for (or, for C06, national ones)."""
+    requests = PublicationRequest.objects.all()
+    if not user.is_authenticated or not user.is_active:
+        return requests.none()
+    if user.is_superuser:
+        return requests
+    return requests.filter(_handled_condition(user)).distinct()
 
 
 def visible_requests(user) -> QuerySet[PublicationRequest]:
@@ -95,13 +117,7 @@ def visible_requests(user) -> QuerySet[PublicationRequest]:
         return requests.none()
     if user.is_superuser:
         return requests
-    condition = (
-        Q(sender__in=_orgs_where(user, Role.AGENCY_AUTHOR))
-        | Q(handler__in=_orgs_where(user, Role.POLICE_APPRAISER))
-        | Q(handler__parent__in=_orgs_where(user, Role.POLICE_LEADER))
-    )
-    if leads_ministry(user):
-        condition |= Q(rounds__ministry_approval=True)
+    condition = Q(sender__in=_orgs_where(user, Role.AGENCY_AUTHOR)) | _handled_condition(user)
     return requests.filter(condition).distinct()
 
 

@@ -219,3 +219,12 @@ def test_requests_of_two_communes_stay_apart(demo):
     workflow.submit(users["ubnd.longthanh.chutich"], long_thanh)
     assert long_thanh.handler.code == f"CA-{LONG_THANH}"
     assert long_thanh not in workflow.visible_requests(users["ca.tranbien.truong"])
+
+
+def test_the_provincial_leadership_does_not_decide_for_a_commune_police_unit(demo, ward_request):
+    users = demo.users
+    workflow.submit(users["ubnd.tranbien.chutich"], ward_request)
+    workflow.appraise(users["ca.tranbien.thamdinh"], ward_request, ALL_PASS, Conclusion.RECOMMEND_APPROVAL)
+    assert ward_request not in workflow.visible_requests(users["cat.quantri"])
+    with pytest.raises(WorkflowError):
+        workflow.approve(users["cat.quantri"], ward_request)
