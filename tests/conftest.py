@@ -40,3 +40,12 @@ def other_commune(province, commune) -> AdminUnit:
 @pytest.fixture
 def call(db):
     return call_command
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a rolled-back database must not meet cached answers."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -2,11 +2,15 @@ from __future__ import annotations
 
 from typing import Literal
 
-from django.http import HttpRequest
+import json
+
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.errors import ValidationError
 
+from .cache import CACHE_SECONDS, cache_key
 from .models import NATIONAL_CODE, AdminUnit, Level
 
 router = Router(tags=["units"])
@@ -29,8 +33,20 @@ class UnitFilter(Schema):
 def list_units(request: HttpRequest, filters: Query[UnitFilter]):
     """Administrative units, for the app's and the forms' pickers.
 
-    `parent` takes a province (or district) code and lists what lies inside it.
+    `parent` takes a province (or district) code and lists what lies inside it. Answers are
+    cached: the list changes only when units are loaded or edited (see `loa.units.cache`).
     """
+    key = cache_key("api", filters.level or "", filters.parent or "")
+    body = cache.get(key)
+    if body is None:
+        body = json.dumps(_unit_rows(filters), ensure_ascii=False).encode()
+        cache.set(key, body, CACHE_SECONDS)
+    response = HttpResponse(body, content_type="application/json")
+    response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
+    return response
+
+
+def _unit_rows(filters: UnitFilter) -> list[dict]:
     units = AdminUnit.objects.exclude(level=Level.NATIONAL)
     if filters.level:
         units = units.filter(level=filters.level)

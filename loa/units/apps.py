@@ -6,3 +6,6 @@ class UnitsConfig(AppConfig):
     name = "loa.units"
     label = "units"
     verbose_name = _("Administrative units")
+
+    def ready(self) -> None:
+        from . import cache  # noqa: F401  (connects the invalidation receivers)

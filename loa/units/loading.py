@@ -14,6 +14,7 @@ from tqdm import tqdm
 from vietnam_provinces import Province, VietNamDivisionType, Ward
 from vietnam_provinces import __data_version__ as DATA_VERSION
 
+from .cache import invalidate
 from .models import NATIONAL_CODE, AdminUnit, Kind, Level
 
 KIND_OF_DIVISION = {
@@ -104,4 +105,6 @@ def load_units(progress: bool = False) -> LoadReport:
             for w in wards
         )
         communes += len(wards)
+    # bulk_create sends no signals: say it ourselves, once the transaction has committed.
+    transaction.on_commit(invalidate)
     return LoadReport(provinces=len(provinces), communes=communes)

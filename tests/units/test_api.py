@@ -34,3 +34,17 @@ def test_unknown_level_is_a_vietnamese_422(client):
 
 def test_health(client):
     assert client.get("/api/v1/health").json() == {"status": "ok", "database": "ok"}
+
+
+def test_answers_are_cached_and_invalidated_by_changes(client, django_assert_num_queries):
+    from loa.units.models import AdminUnit
+
+    client.get("/api/v1/units", {"level": "province"})
+    with django_assert_num_queries(0):
+        response = client.get("/api/v1/units", {"level": "province"})
+    assert response["Cache-Control"].startswith("public")
+    hanoi = AdminUnit.objects.get(code="01")
+    hanoi.name = "Thủ đô Hà Nội"
+    hanoi.save()
+    body = client.get("/api/v1/units", {"level": "province"}).json()
+    assert {"code": "01", "name": "Thủ đô Hà Nội"}.items() <= next(u for u in body if u["code"] == "01").items()
