@@ -28,3 +28,13 @@ def test_demo_accounts_can_sign_in(client):
         assert client.get("/admin/").status_code == 200
         client.logout()
     assert get_user_model().objects.get(username="quantri").is_superuser
+
+
+def test_demo_bulletins_reach_each_stage(call):
+    from loa.bulletins.models import PublicationRequest, State
+
+    call("load_demo", verbosity=0)
+    call("load_demo", verbosity=0)
+    states = sorted(PublicationRequest.objects.values_list("state", flat=True))
+    assert states == sorted([State.APPROVED, State.APPROVED, State.DRAFT, State.RETURNED,
+                             State.AWAITING_MINISTRY, State.UNDER_APPRAISAL])

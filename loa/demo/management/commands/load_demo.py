@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from loa.demo.channel import load_channel_demo
 from loa.demo.data import load_demo
 
 
@@ -8,5 +9,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         organizations, accounts = load_demo()
+        bulletins = load_channel_demo()
         if options["verbosity"]:
-            self.stdout.write(f"Demo: {organizations} tổ chức, {accounts} tài khoản.")
+            self.stdout.write(
+                f"Demo: {organizations} tổ chức, {accounts} tài khoản, {bulletins} bài viết mới."
+            )
