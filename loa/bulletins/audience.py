@@ -72,13 +72,11 @@ def scope_areas(request: PublicationRequest) -> list[AdminUnit]:
     return list(request.scope_units.all())
 
 
-@transaction.atomic
-def write_targets(request: PublicationRequest) -> list[AudienceTarget]:
-    """Replace the request's target rows with its current audience, scope and window."""
-    clear_targets(request)
+def build_targets(request: PublicationRequest, areas: Iterable[AdminUnit]) -> list[AudienceTarget]:
+    """The unsaved target rows of `request` over `areas` (see `scope_areas`)."""
     genders = set(request.genders) or set(Gender.values)
     published_at = max(request.starts_at, request.approved_at or request.starts_at)
-    return AudienceTarget.objects.bulk_create(
+    return [
         AudienceTarget(
             request=request,
             unit=area,
@@ -90,8 +88,15 @@ def write_targets(request: PublicationRequest) -> list[AudienceTarget]:
             for_female=Gender.FEMALE in genders,
             published_at=published_at,
         )
-        for area in scope_areas(request)
-    )
+        for area in areas
+    ]
+
+
+@transaction.atomic
+def write_targets(request: PublicationRequest) -> list[AudienceTarget]:
+    """Replace the request's target rows with its current audience, scope and window."""
+    clear_targets(request)
+    return AudienceTarget.objects.bulk_create(build_targets(request, scope_areas(request)))
 
 
 def clear_targets(request: PublicationRequest) -> None:
