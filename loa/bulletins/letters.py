@@ -20,14 +20,13 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT, WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -41,6 +40,7 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
     from loa.bulletins.models import RejectionNotice, Round
+    from loa.orgs.models import Organization
 
 FONTS_DIR = Path(__file__).resolve().parent / "fonts"
 
@@ -48,6 +48,9 @@ NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 DOCUMENT_KIND = "THÔNG BÁO"
 RECIPIENTS_HEADING = "Nơi nhận:"
+RECIPIENT_MARK = "- "
+# The width of "- " in Times New Roman 11 pt, for the DOCX's hanging indent.
+RECIPIENT_HANG_MM = 2.3
 # Decree 30: the last line of "Nơi nhận" files a copy with the clerical office (Văn thư).
 ARCHIVE_LINE = "Lưu: VT."
 
@@ -70,10 +73,12 @@ CLOSING_RIGHT_MM = TEXT_WIDTH_MM - CLOSING_LEFT_MM
 
 # Sizes in points, each inside the range Appendix I gives for its element.
 SIZE_BODY_NAME = 13  # issuing body and its parent: 12–13
+SIZES_BODY_NAME = (13, 12)
 SIZE_NATIONAL_NAME = 12  # 12–13; 12 so that it fits its column in the wider Noto Serif
 SIZE_MOTTO = 13  # 13–14
 SIZE_NUMBER = 13  # 13
 SIZE_PLACE_DATE = 14  # 13–14
+SIZES_PLACE_DATE = (14, 13)
 SIZE_TITLE = 14  # document kind and summary: 13–14
 SIZE_TEXT = 14  # body, addressee, signer: 13–14
 SIZE_RECIPIENTS_HEADING = 12  # 12
@@ -90,6 +95,8 @@ MOTTO_WIDTH_TIMES_MM = 53.2
 
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _LIST_MARK = re.compile(r"^[-–—+•*]\s*")
+# An abbreviation kept in brackets in an organization's record: "Phòng Cảnh sát ... (PC06)".
+_ABBREVIATION = re.compile(r"\s*\([A-ZĐ0-9]{2,10}\)")
 
 
 @dataclass(frozen=True)
@@ -140,7 +147,7 @@ def _padded(value: int, pad: bool) -> str:
 
 
 def format_issue_date(day: date) -> str:
-    """"ngày 05 tháng 01 năm 2026", "ngày 25 tháng 6 năm 2024".
+    """The date line's date: "ngày 05 tháng 01 năm 2026", "ngày 25 tháng 6 năm 2024".
 
     Decree 30 writes a zero before days below 10 and before the months January and February
     only: "tháng 01" and "tháng 02" cannot be misread as 10–12 by a later insertion, while
@@ -153,17 +160,17 @@ def format_issue_date(day: date) -> str:
 
 
 def format_short_date(day: date) -> str:
-    """"05/01/2026", "17/6/2024": the same zero rule, in the form letters use in running text."""
+    """A date in running text, "05/01/2026" or "17/6/2024", with the same zero rule."""
     return f"{_padded(day.day, day.day < 10)}/{_padded(day.month, day.month < 3)}/{day.year}"
 
 
 def format_place_and_date(place: str, day: date) -> str:
-    """"Đồng Nai, ngày 05 tháng 01 năm 2026"."""
+    """The place and date line: "Đồng Nai, ngày 05 tháng 01 năm 2026"."""
     return f"{_one_line(place)}, {format_issue_date(day)}"
 
 
 def format_number(number: str) -> str:
-    """The notice's number and symbol, with Decree 30's zero before a number below 10 (05/TB-PC06)."""
+    """The number and symbol, with Decree 30's zero before a number below 10: "05/TB-PC06"."""
     return re.sub(r"^(\d)(?=\D|$)", r"0\1", _one_line(number))
 
 
@@ -193,6 +200,21 @@ def _submitted(round_: Round) -> dict[str, Any]:
     return values
 
 
+def own_name(organization: Organization) -> str:
+    """The organization's name without its parent's, which some records append.
+
+    "Phòng Cảnh sát ... (PC06), Công an tỉnh Đồng Nai" is how a list of all units must name the
+    division, but in its own letter the parent stands on the line above, so repeating it there
+    (or in "... nhận được") would name the parent twice.
+    """
+    name = _one_line(organization.name)
+    parent = organization.parent
+    if parent is not None:
+        parent_name = re.escape(_one_line(parent.name))
+        name = re.sub(rf"\s*[,\-–—]\s*{parent_name}$", "", name, flags=re.IGNORECASE) or name
+    return name
+
+
 def _request_letter(number: str, day: date | None) -> str:
     """How the body cites the request letter, whichever of its number and date are known."""
     if number and day:
@@ -218,7 +240,7 @@ def _recipients(value: str) -> tuple[str, ...]:
     punctuated = [line if line[-1] in ";.,:" else f"{line};" for line in lines[:-1]]
     last = lines[-1].rstrip(";,")
     punctuated.append(last if last.endswith(".") else f"{last}.")
-    return tuple(f"- {line}" for line in punctuated)
+    return tuple(f"{RECIPIENT_MARK}{line}" for line in punctuated)
 
 
 def compose(notice: RejectionNotice) -> Letter:
@@ -226,23 +248,23 @@ def compose(notice: RejectionNotice) -> Letter:
     round_ = notice.decision.round
     sender = _one_line(round_.request.sender.name)
     issuer = notice.issuer
-    issuer_name = _one_line(issuer.name)
+    issuer_name = own_name(issuer)
     submitted = _submitted(round_)
     letter = _request_letter(_one_line(submitted["letter_number"]), submitted["letter_date"])
     title = _one_line(submitted["title"])
 
     paragraphs = [
-        f"{issuer_name} nhận được {letter} của {sender} đề nghị đăng tải bài viết “{title}”"
-        " trên ứng dụng VNeID.",
+        (
+            f"{issuer_name} nhận được {letter} của {sender} đề nghị đăng tải bài viết “{title}”"
+            " trên ứng dụng VNeID."
+        ),
         "Sau khi thẩm định, bài viết chưa bảo đảm yêu cầu đăng tải, cụ thể:",
         *text_lines(notice.reasons),
     ]
     changes = text_lines(notice.requested_changes)
     if changes:
         paragraphs += [f"Đề nghị {sender} chỉnh sửa:", *changes]
-        paragraphs.append(
-            "Sau khi chỉnh sửa, đề nghị đơn vị gửi lại để thẩm định theo quy định./."
-        )
+        paragraphs.append("Sau khi chỉnh sửa, đề nghị đơn vị gửi lại để thẩm định theo quy định./.")
     else:
         paragraphs.append(f"{issuer_name} thông báo để {sender} biết./.")
 
@@ -250,7 +272,8 @@ def compose(notice: RejectionNotice) -> Letter:
     summary = _one_line(notice.title)
     return Letter(
         parent_body=_one_line(parent.name).upper() if parent else "",
-        issuing_body=issuer_name.upper(),
+        # Appendix I prints the name in full; a bracketed abbreviation is not part of it.
+        issuing_body=_ABBREVIATION.sub("", issuer_name).upper(),
         number=f"Số: {format_number(notice.number)}",
         place_and_date=format_place_and_date(notice.place, notice.issued_on),
         kind=DOCUMENT_KIND,
@@ -341,6 +364,8 @@ PDF_FONT_FILES = {
 PT_TO_MM = 25.4 / 72
 # Noto Serif's own single spacing is 1.36 times the size; Decree 30 allows single to 1.5 lines.
 PDF_LINE_FACTOR = 1.4
+# Clearance between a heading's line box and the rule drawn under it, past the descenders.
+RULE_GAP_MM = 1.2
 
 
 def _line_mm(size: float, factor: float = PDF_LINE_FACTOR) -> float:
@@ -406,24 +431,26 @@ class _LetterPDF(FPDF):
         self.line(centre_x - length / 2, y, centre_x + length / 2, y)
 
 
-def _body_name_size(pdf: _LetterPDF, letter: Letter) -> int:
-    """13 pt, or 12 pt when that keeps the issuing body's name on fewer lines (both allowed)."""
+def _fitting_size(
+    pdf: _LetterPDF, text: str, style: str, sizes: tuple[int, ...], width: float
+) -> int:
+    """The largest of `sizes` (all allowed by Decree 30) that sets `text` on the fewest lines."""
 
     def count(size: int) -> int:
-        measure = pdf.width_of("B", size)
-        return len(balanced_lines(letter.issuing_body, measure, HEADER_LEFT_MM))
+        return len(balanced_lines(text, pdf.width_of(style, size), width))
 
-    return 12 if count(12) < count(SIZE_BODY_NAME) else SIZE_BODY_NAME
+    fewest = min(count(size) for size in sizes)
+    return max(size for size in sizes if count(size) == fewest)
 
 
 def _pdf_header(pdf: _LetterPDF, letter: Letter) -> None:
     left_x, right_x = MARGIN_LEFT_MM, MARGIN_LEFT_MM + HEADER_LEFT_MM
     top = pdf.get_y()
-    size = _body_name_size(pdf, letter)
-
+    # The parent body and the issuing body share one size, as they do in printed letters.
+    size = _fitting_size(pdf, letter.issuing_body, "B", SIZES_BODY_NAME, HEADER_LEFT_MM)
     y, _ = pdf.centred_block(letter.parent_body, left_x, top, HEADER_LEFT_MM, "", size)
     y, widest = pdf.centred_block(letter.issuing_body, left_x, y, HEADER_LEFT_MM, "B", size)
-    left_rule_y = y + 0.8
+    left_rule_y = y + RULE_GAP_MM
     pdf.rule(left_x + HEADER_LEFT_MM / 2, left_rule_y, widest * SHORT_RULE_RATIO)
 
     y, _ = pdf.centred_block(
@@ -432,15 +459,16 @@ def _pdf_header(pdf: _LetterPDF, letter: Letter) -> None:
     y, motto_width = pdf.centred_block(
         MOTTO, right_x, y, HEADER_RIGHT_MM, "B", SIZE_MOTTO, balanced=False
     )
-    right_rule_y = y + 0.3
+    right_rule_y = y + RULE_GAP_MM
     # Appendix I: the rule under the motto is as long as the motto.
     pdf.rule(right_x + HEADER_RIGHT_MM / 2, right_rule_y, motto_width)
 
     # The number and the place and date stand on one line, under their columns' rules.
-    line_y = max(left_rule_y, right_rule_y) + 2.5
+    line_y = max(left_rule_y, right_rule_y) + 3
     y_left, _ = pdf.centred_block(letter.number, left_x, line_y, HEADER_LEFT_MM, "", SIZE_NUMBER)
+    size = _fitting_size(pdf, letter.place_and_date, "I", SIZES_PLACE_DATE, HEADER_RIGHT_MM)
     y_right, _ = pdf.centred_block(
-        letter.place_and_date, right_x, line_y, HEADER_RIGHT_MM, "I", SIZE_PLACE_DATE
+        letter.place_and_date, right_x, line_y, HEADER_RIGHT_MM, "I", size
     )
     pdf.set_xy(MARGIN_LEFT_MM, max(y_left, y_right))
 
@@ -448,13 +476,10 @@ def _pdf_header(pdf: _LetterPDF, letter: Letter) -> None:
 def _pdf_title(pdf: _LetterPDF, letter: Letter) -> None:
     y = pdf.get_y() + 8
     y, _ = pdf.centred_block(letter.kind, MARGIN_LEFT_MM, y, TEXT_WIDTH_MM, "B", SIZE_TITLE)
-    y, widest = pdf.centred_block(
-        letter.summary, MARGIN_LEFT_MM + 10, y, TEXT_WIDTH_MM - 20, "B", SIZE_TITLE
-    )
-    pdf.rule(MARGIN_LEFT_MM + TEXT_WIDTH_MM / 2, y + 0.8, widest * SHORT_RULE_RATIO)
-    y, _ = pdf.centred_block(
-        letter.addressee, MARGIN_LEFT_MM, y + 6, TEXT_WIDTH_MM, "", SIZE_TEXT
-    )
+    y, widest = pdf.centred_block(letter.summary, MARGIN_LEFT_MM, y, TEXT_WIDTH_MM, "B", SIZE_TITLE)
+    y += RULE_GAP_MM
+    pdf.rule(MARGIN_LEFT_MM + TEXT_WIDTH_MM / 2, y, widest * SHORT_RULE_RATIO)
+    y, _ = pdf.centred_block(letter.addressee, MARGIN_LEFT_MM, y + 6, TEXT_WIDTH_MM, "", SIZE_TEXT)
     pdf.set_xy(MARGIN_LEFT_MM, y + 3)
 
 
@@ -470,14 +495,18 @@ def _pdf_body(pdf: _LetterPDF, letter: Letter) -> None:
 
 
 def _pdf_closing(pdf: _LetterPDF, letter: Letter) -> None:
-    """"Nơi nhận" and the signature, kept together on one page as a signed block must be."""
+    """The recipients and the signature, kept together on one page as a signed block must be."""
     heading_line = _line_mm(SIZE_RECIPIENTS_HEADING, 1.6)
     recipients_line = _line_mm(SIZE_RECIPIENTS, 1.3)
     signer_line = _line_mm(SIZE_TEXT, 1.3)
     pdf.set_font(PDF_FAMILY, "", SIZE_RECIPIENTS)
+    # Each recipient hangs from its dash, so a wrapped name stays clear of the list marks.
+    mark_width = pdf.get_string_width(RECIPIENT_MARK)
+    text_width = CLOSING_LEFT_MM - mark_width
+    items = [line.removeprefix(RECIPIENT_MARK) for line in letter.recipients]
     left_height = heading_line + sum(
-        pdf.multi_cell(CLOSING_LEFT_MM, recipients_line, line, dry_run=True, output="HEIGHT")
-        for line in letter.recipients
+        pdf.multi_cell(text_width, recipients_line, item, dry_run=True, output="HEIGHT")
+        for item in items
     )
     right_height = signer_line * (len(letter.signer_title) + 1) + SIGNATURE_SPACE_MM
     top = pdf.get_y() + 6
@@ -491,11 +520,13 @@ def _pdf_closing(pdf: _LetterPDF, letter: Letter) -> None:
     pdf.cell(CLOSING_LEFT_MM, heading_line, RECIPIENTS_HEADING)
     pdf.set_xy(left_x, top + heading_line)
     pdf.set_font(PDF_FAMILY, "", SIZE_RECIPIENTS)
-    for line in letter.recipients:
+    for item in items:
+        y = pdf.get_y()
+        pdf.cell(mark_width, recipients_line, RECIPIENT_MARK.strip())
+        pdf.set_xy(left_x + mark_width, y)
         pdf.multi_cell(
-            CLOSING_LEFT_MM, recipients_line, line, align=Align.L,
-            new_x=XPos.LEFT, new_y=YPos.NEXT,
-        )  # fmt: skip
+            text_width, recipients_line, item, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
     left_bottom = pdf.get_y()
 
     y = top
@@ -539,19 +570,14 @@ _AFTER_PBDR = (
 )  # fmt: skip
 
 
-@cache
-def _noto_widths() -> _LetterPDF:
-    """A PDF object used only to measure text.
+def _estimated_width_mm(measurer: _LetterPDF, text: str, size: float) -> float:
+    """The width of bold `text` in Noto Serif, standing in for Times New Roman's.
 
-    Times New Roman is not shipped with Loa, so the DOCX estimates the short rules' lengths with
-    Noto Serif, which is wider: a rule 0.4 times as long as a Noto line is 0.4–0.5 times the same
-    line in Times New Roman, inside Decree 30's 1/3 to 1/2.
+    Loa does not ship Times New Roman, so the DOCX sizes its short rules by Noto Serif, which
+    is wider: a rule 0.4 times a Noto line is 0.4–0.5 times the same line in Times New Roman,
+    inside Decree 30's 1/3 to 1/2.
     """
-    return _LetterPDF()
-
-
-def _estimated_width_mm(text: str, size: float, bold: bool = True) -> float:
-    return _noto_widths().width_of("B" if bold else "", size)(text)
+    return measurer.width_of("B", size)(text)
 
 
 def _paragraph(
@@ -620,11 +646,8 @@ def _fixed_table(document: DocxDocument, rows: int, widths_mm: Iterable[float]):
     widths = list(widths_mm)
     table = document.add_table(rows=rows, cols=len(widths))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
-    for column, width in zip(table.columns, widths):
+    table.autofit = False  # writes w:tblLayout="fixed"
+    for column, width in zip(table.columns, widths, strict=True):
         column.width = Mm(width)
         for cell in column.cells:
             cell.width = Mm(width)
@@ -683,7 +706,7 @@ def _docx_setup(document: DocxDocument, letter: Letter, author: str) -> None:
     properties.comments = ""
 
 
-def _docx_header(document: DocxDocument, letter: Letter) -> None:
+def _docx_header(document: DocxDocument, letter: Letter, measurer: _LetterPDF) -> None:
     table = _fixed_table(document, 2, (HEADER_LEFT_MM, HEADER_RIGHT_MM))
     left_space = HEADER_LEFT_MM - 2 * DOCX_CELL_PADDING_MM
     right_space = HEADER_RIGHT_MM - 2 * DOCX_CELL_PADDING_MM
@@ -691,7 +714,7 @@ def _docx_header(document: DocxDocument, letter: Letter) -> None:
     if letter.parent_body:
         _paragraph(left, letter.parent_body, size=SIZE_BODY_NAME)
     _paragraph(left, letter.issuing_body, size=SIZE_BODY_NAME, bold=True)
-    widest = min(_estimated_width_mm(letter.issuing_body, SIZE_BODY_NAME), left_space)
+    widest = min(_estimated_width_mm(measurer, letter.issuing_body, SIZE_BODY_NAME), left_space)
     _docx_rule(left, widest * SHORT_RULE_RATIO, left_space)
 
     _paragraph(right, NATIONAL_NAME, size=SIZE_NATIONAL_NAME, bold=True)
@@ -704,10 +727,10 @@ def _docx_header(document: DocxDocument, letter: Letter) -> None:
     _paragraph(place_and_date, letter.place_and_date, size=SIZE_PLACE_DATE, italic=True, before=6)
 
 
-def _docx_title(document: DocxDocument, letter: Letter) -> None:
+def _docx_title(document: DocxDocument, letter: Letter, measurer: _LetterPDF) -> None:
     _paragraph(document, letter.kind, size=SIZE_TITLE, bold=True, before=18)
     _paragraph(document, letter.summary, size=SIZE_TITLE, bold=True)
-    widest = min(_estimated_width_mm(letter.summary, SIZE_TITLE), TEXT_WIDTH_MM - 20)
+    widest = min(_estimated_width_mm(measurer, letter.summary, SIZE_TITLE), TEXT_WIDTH_MM)
     _docx_rule(document, widest * SHORT_RULE_RATIO, TEXT_WIDTH_MM)
     _paragraph(document, letter.addressee, size=SIZE_TEXT, before=12, after=6)
 
@@ -727,7 +750,9 @@ def _docx_body(document: DocxDocument, letter: Letter) -> None:
 
 
 def _docx_closing(document: DocxDocument, letter: Letter) -> None:
-    _paragraph(document, "", size=6, line_spacing=None).paragraph_format.keep_with_next = True
+    spacer = _paragraph(document, line_spacing=None)
+    spacer.paragraph_format.line_spacing = Pt(12)
+    spacer.paragraph_format.keep_with_next = True
     table = _fixed_table(document, 1, (CLOSING_LEFT_MM, CLOSING_RIGHT_MM))
     _keep_row_together(table.rows[0])
     recipients, signature = table.rows[0].cells
@@ -736,7 +761,10 @@ def _docx_closing(document: DocxDocument, letter: Letter) -> None:
         align=WD_ALIGN_PARAGRAPH.LEFT,
     )  # fmt: skip
     for line in letter.recipients:
-        _paragraph(recipients, line, size=SIZE_RECIPIENTS, align=WD_ALIGN_PARAGRAPH.LEFT)
+        item = _paragraph(recipients, line, size=SIZE_RECIPIENTS, align=WD_ALIGN_PARAGRAPH.LEFT)
+        # A hanging indent the width of "- " keeps a wrapped name clear of the list marks.
+        item.paragraph_format.left_indent = Mm(RECIPIENT_HANG_MM)
+        item.paragraph_format.first_line_indent = Mm(-RECIPIENT_HANG_MM)
     for line in letter.signer_title:
         _paragraph(signature, line, size=SIZE_TEXT, bold=True)
     name = _paragraph(signature, letter.signer_name, size=SIZE_TEXT, bold=True)
@@ -748,8 +776,9 @@ def render_docx(notice: RejectionNotice) -> bytes:
     letter = compose(notice)
     document = Document()
     _docx_setup(document, letter, _one_line(notice.issuer.name))
-    _docx_header(document, letter)
-    _docx_title(document, letter)
+    measurer = _LetterPDF()  # only measures text; 50 ms
+    _docx_header(document, letter, measurer)
+    _docx_title(document, letter, measurer)
     _docx_body(document, letter)
     _docx_closing(document, letter)
     buffer = BytesIO()

@@ -48,6 +48,8 @@ from .models import (
 )
 
 EDITABLE_STATES = {State.DRAFT, State.RETURNED}
+# An official letter is valid in Vietnamese only, so its fixed wording is not translated.
+NOTICE_TITLE = "Về việc đề nghị chỉnh sửa bài viết đăng trên ứng dụng VNeID"
 
 
 class WorkflowError(ValidationError):
@@ -332,7 +334,7 @@ def refuse(
             number=notice_number.strip(),
             place=_place_of(issuer),
             issued_on=timezone.localdate(moment),
-            title=_("On revising the bulletin proposed for the VNeID application"),
+            title=NOTICE_TITLE,
             reasons=reasons.strip(),
             requested_changes=requested_changes.strip(),
             signer_name=signer_name.strip(),
