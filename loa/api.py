@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema, Status
 from ninja.errors import HttpError, ValidationError
 
+from loa.citizens.api import router as citizens_router
 from loa.units.api import router as units_router
 
 api = NinjaAPI(
@@ -85,3 +86,4 @@ def ping(request: HttpRequest) -> dict:
 
 
 api.add_router("/units", units_router)
+api.add_router("", citizens_router)

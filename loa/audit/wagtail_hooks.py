@@ -16,6 +16,8 @@ AUDIT_ACTIONS = {
     "loa.request.approve": (_("Approve publication request"), _("Publication request approved")),
     "loa.request.refuse": (_("Refuse publication request"), _("Publication request refused")),
     "loa.request.withdraw": (_("Withdraw bulletin"), _("Bulletin withdrawn")),
+    "loa.comment.publish": (_("Publish comment"), _("Comment published")),
+    "loa.comment.hide": (_("Hide comment"), _("Comment hidden")),
     "loa.request.remind": (_("Remind of appraisal deadline"), _("Appraisal deadline reminder sent")),
 }
 

@@ -1,0 +1,263 @@
+"""The feed: exactly the bulletins the targeting rule allows, newest first, by keyset pages."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.django import TestCase
+
+from loa.bulletins.audience import is_targeted
+from loa.bulletins.models import ScopeLevel, State
+from loa.citizens.counters import flush_counters
+from loa.citizens.feed import encode_cursor
+from loa.citizens.tokens import verify_token
+from loa.orgs.models import Kind
+from loa.units.models import NATIONAL_CODE, AdminUnit
+from tests.citizens.conftest import citizen_client, make_bulletin, make_image, token_for
+from tests.factories import make_org
+
+FEED = "/api/v1/feed"
+
+pytestmark = pytest.mark.django_db
+
+
+def ids(response) -> list[int]:
+    return [item["id"] for item in response.json()["items"]]
+
+
+# The property: the feed query and the rule agree.
+
+SCOPES = st.one_of(
+    st.tuples(st.just(ScopeLevel.NATIONAL), st.just(frozenset())),
+    # The province of one of the sample communes.
+    st.tuples(st.just(ScopeLevel.PROVINCE), st.integers(0, 4).map(lambda i: frozenset([i]))),
+    st.tuples(
+        st.just(ScopeLevel.COMMUNE), st.frozensets(st.integers(0, 4), min_size=1, max_size=3)
+    ),
+)
+# Ages and window edges are drawn mostly from a few marks, so that a citizen's age often meets an
+# audience's bound and a window often closes or opens just before or after now. Every edge lies at
+# least half an hour from now, so the moment the feed is read cannot flip a case.
+AGE_MARKS = [0, 17, 18, 35, 60, 100]
+AGES = st.one_of(st.sampled_from(AGE_MARKS), st.integers(0, 100))
+EDGES = [-3 * 24 * 60, -90, -30, 30, 90, 3 * 24 * 60]  # minutes from now
+WINDOWS = st.sampled_from(
+    [(opens, closes) for opens in EDGES for closes in EDGES if opens < closes]
+)
+BULLETINS = st.fixed_dictionaries(
+    {
+        "scope": SCOPES,
+        "ages": st.one_of(st.just([0, 120]), st.tuples(AGES, AGES).map(sorted)),
+        "genders": st.sampled_from([[], ["male", "female"], ["male"], ["female"]]),
+        "window": WINDOWS,
+    }
+)
+CITIZENS = st.fixed_dictionaries(
+    {
+        "years": AGES,
+        "days": st.integers(-1, 1),  # a birthday yesterday, today or tomorrow
+        "gender": st.sampled_from(["male", "female"]),
+        "homes": st.lists(st.integers(0, 4), min_size=1, max_size=2, unique=True),
+    }
+)
+
+
+def birthdate_for(years: int, days: int) -> date:
+    today = timezone.localdate()
+    try:
+        anniversary = today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        anniversary = today.replace(year=today.year - years, day=28)
+    return min(anniversary + timedelta(days=days), today)
+
+
+class FeedFollowsTheTargetingRule(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        dong_nai, ha_noi = AdminUnit.objects.get(code="75"), AdminUnit.objects.get(code="01")
+        cls.communes = [
+            *AdminUnit.objects.communes_of(dong_nai).order_by("code")[:3],
+            *AdminUnit.objects.communes_of(ha_noi).order_by("code")[:2],
+        ]
+        cls.nation = AdminUnit.objects.get(code=NATIONAL_CODE)
+        cls.sender = make_org(Kind.DEPARTMENT, dong_nai)
+
+    def scope_units(self, level: str, indexes: frozenset[int]) -> list[AdminUnit]:
+        if level == ScopeLevel.NATIONAL:
+            return [self.nation]
+        if level == ScopeLevel.PROVINCE:
+            return [self.communes[index].province for index in indexes]
+        return [self.communes[index] for index in sorted(indexes)]
+
+    @settings(
+        max_examples=30,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    )
+    @given(bulletins=st.lists(BULLETINS, min_size=1, max_size=4), person=CITIZENS)
+    def test_feed_shows_a_bulletin_exactly_when_the_rule_says(self, bulletins, person):
+        now = timezone.now()
+        written = []
+        for spec in bulletins:
+            level, indexes = spec["scope"]
+            units = self.scope_units(level, indexes)
+            opens, closes = spec["window"]
+            request = make_bulletin(
+                self.sender,
+                scope_level=level,
+                units=[] if level == ScopeLevel.NATIONAL else units,
+                starts_at=now + timedelta(minutes=opens),
+                ends_at=now + timedelta(minutes=closes),
+                age_min=spec["ages"][0],
+                age_max=spec["ages"][1],
+                genders=spec["genders"],
+            )
+            written.append((request, units))
+        homes = [self.communes[index] for index in person["homes"]]
+        token = token_for(
+            birthdate=birthdate_for(person["years"], person["days"]).isoformat(),
+            gender=person["gender"],
+            residence=[home.code for home in homes],
+        )
+
+        response = Client(headers={"Authorization": f"Bearer {token}"}).get(FEED, {"limit": 50})
+
+        assert response.status_code == 200
+        citizen = verify_token(token)
+        moment = timezone.localtime()
+        expected = [
+            request
+            for request, units in written
+            if is_targeted(
+                starts_at=request.starts_at,
+                ends_at=request.ends_at,
+                age_min=request.age_min,
+                age_max=request.age_max,
+                genders=request.genders,
+                scope_units=units,
+                citizen=citizen,
+                citizen_units=homes,
+                now=moment,
+            )
+        ]
+        expected.sort(key=lambda request: (request.starts_at, request.pk), reverse=True)
+        assert ids(response) == [request.pk for request in expected]
+
+
+# Pages.
+
+
+def test_keyset_pages_cover_everything_once_in_order(reader, sender, commune):
+    base = timezone.now() - timedelta(hours=1)
+    # Pairs published at the same moment: the request id breaks the tie.
+    bulletins = [
+        make_bulletin(sender, starts_at=base - timedelta(hours=index // 2)) for index in range(7)
+    ]
+    expected = [
+        request.pk for request in sorted(bulletins, key=lambda r: (r.starts_at, r.pk), reverse=True)
+    ]
+
+    seen, cursor, pages = [], None, 0
+    while True:
+        params = {"limit": 3} | ({"cursor": cursor} if cursor else {})
+        body = reader.get(FEED, params).json()
+        seen += [item["id"] for item in body["items"]]
+        pages += 1
+        if pages == 1:
+            # A bulletin published meanwhile appears on a fresh first page, not in later ones.
+            make_bulletin(sender, starts_at=timezone.now() - timedelta(minutes=1))
+        cursor = body["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == expected
+    assert pages == 3
+
+
+def test_the_last_full_page_says_there_is_no_more(reader, sender):
+    for _ in range(3):
+        make_bulletin(sender)
+    body = reader.get(FEED, {"limit": 3}).json()
+    assert len(body["items"]) == 3 and body["next_cursor"] is None
+
+
+def test_a_bulletin_for_two_of_my_communes_appears_once(sender, commune, other_commune):
+    both = make_bulletin(sender, scope_level=ScopeLevel.COMMUNE, units=[commune, other_commune])
+    client = citizen_client(residence=[commune.code, other_commune.code])
+    assert ids(client.get(FEED)) == [both.pk]
+
+
+def test_only_approved_bulletins(reader, sender, bulletin):
+    stale = make_bulletin(sender)
+    type(stale).objects.filter(pk=stale.pk).update(state=State.WITHDRAWN)  # rows left behind
+    assert ids(reader.get(FEED)) == [bulletin.pk]
+
+
+@pytest.mark.parametrize(
+    "cursor", ["nonsense", "!!!", encode_cursor(timezone.now(), 1)[:-3], "MjAyNnwx"]
+)
+def test_a_malformed_cursor_is_a_422(reader, cursor):
+    response = reader.get(FEED, {"cursor": cursor})
+    assert response.status_code == 422
+    [error] = response.json()["detail"]
+    assert error["field"] == "cursor" and error["msg"]
+
+
+@pytest.mark.parametrize("limit", ["0", "51", "-1", "many"])
+def test_limit_out_of_range_is_a_422(reader, limit):
+    response = reader.get(FEED, {"limit": limit})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["field"] == "limit"
+
+
+def test_default_page_is_twenty(reader, sender):
+    for _ in range(21):
+        make_bulletin(sender)
+    body = reader.get(FEED).json()
+    assert len(body["items"]) == 20 and body["next_cursor"]
+
+
+def test_summary_fields(reader, bulletin, sender):
+    reader.put(
+        f"/api/v1/bulletins/{bulletin.pk}/reaction",
+        {"kind": "thanks"},
+        content_type="application/json",
+    )
+    reader.get(f"/api/v1/bulletins/{bulletin.pk}")
+    flush_counters()
+    [item] = reader.get(FEED).json()["items"]
+    assert item["id"] == bulletin.pk
+    assert item["title"] == bulletin.title and item["summary"] == bulletin.summary
+    assert item["publisher"] == "Sở Tư pháp tỉnh Đồng Nai"
+    assert item["image"]["width"] == 800 and item["image"]["height"] == 450
+    assert item["image"]["url"].startswith("http://testserver/media/")
+    assert "fill-800x450" in item["image"]["url"]
+    assert item["counts"] == {"views": 1, "reactions": 1, "comments": 0}
+    assert item["my_reaction"] == "thanks"
+    published_at = datetime.fromisoformat(item["published_at"].replace("Z", "+00:00"))
+    assert abs(published_at - bulletin.starts_at) < timedelta(milliseconds=1)
+    other = citizen_client(sub="999999999999", residence=[bulletin.scope_units.get().code])
+    assert other.get(FEED).json()["items"][0]["my_reaction"] is None
+
+
+def test_feed_queries_do_not_grow_with_the_page(reader, sender, django_assert_num_queries):
+    for _ in range(20):
+        request = make_bulletin(sender, image=make_image(64, 36))
+        reader.put(
+            f"/api/v1/bulletins/{request.pk}/reaction",
+            {"kind": "like"},
+            content_type="application/json",
+        )
+    flush_counters()
+    reader.get(FEED, {"limit": 20})  # renders the images once, as the first reader ever does
+
+    # Units of the token, the nation, target rows, requests with sender and stats, images,
+    # renditions, my reactions.
+    with django_assert_num_queries(7):
+        assert len(ids(reader.get(FEED, {"limit": 5}))) == 5
+    with django_assert_num_queries(7):
+        assert len(ids(reader.get(FEED, {"limit": 20}))) == 20
