@@ -1,11 +1,15 @@
 """Test settings: production settings with the few changes that make a test run fast and hermetic."""
 
+import tempfile
+from pathlib import Path
+
 from loa.settings import *  # noqa: F403
 
 # Tests do not run collectstatic; the manifest storage would refuse to render pages without it.
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 # A deliberately fast hasher: password hashing dominates account tests otherwise.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+# A media folder of this run's own: concurrent runs must not see each other's files.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="loa-test-media-"))
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

@@ -16,8 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.core.cache import cache
 from django.db import transaction
 
+from loa.units.cache import CACHE_SECONDS, cache_key
 from loa.units.models import NATIONAL_CODE, AdminUnit
 
 from .models import AudienceTarget, Gender, PublicationRequest, ScopeLevel
@@ -99,8 +101,22 @@ def write_targets(request: PublicationRequest) -> list[AudienceTarget]:
     return AudienceTarget.objects.bulk_create(build_targets(request, scope_areas(request)))
 
 
+FEED_GENERATION_KEY = "loa:feed:generation"
+
+
+def feed_changed() -> None:
+    """Make cached feed pages stale: a bulletin was approved or withdrawn."""
+    try:
+        cache.incr(FEED_GENERATION_KEY)
+    except ValueError:  # no page cached under any generation yet
+        cache.set(FEED_GENERATION_KEY, 1, None)
+
+
 def clear_targets(request: PublicationRequest) -> None:
     AudienceTarget.objects.filter(request=request).delete()
+    # Now, and again once committed, so no page cached in between outlives the change.
+    feed_changed()
+    transaction.on_commit(feed_changed)
 
 
 def citizen_area_ids(communes: Iterable[AdminUnit]) -> set[int]:
@@ -113,7 +129,11 @@ def citizen_area_ids(communes: Iterable[AdminUnit]) -> set[int]:
         ids.update(
             pk for pk in (commune.pk, commune.district_id, commune.province_id) if pk is not None
         )
-    nation = AdminUnit.objects.filter(code=NATIONAL_CODE).values_list("pk", flat=True).first()
+    nation = cache.get_or_set(
+        cache_key("national-pk"),
+        lambda: AdminUnit.objects.filter(code=NATIONAL_CODE).values_list("pk", flat=True).first(),
+        CACHE_SECONDS,
+    )
     if nation is not None:
         ids.add(nation)
     return ids

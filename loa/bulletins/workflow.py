@@ -315,7 +315,7 @@ def refuse(
     if errors:
         raise WorkflowError(errors)
     at_ministry = request.state == State.AWAITING_MINISTRY
-    issuer = _ministry_of(user) if at_ministry else request.handler
+    issuer = notice_issuer(user, request)
     moment = now or timezone.now()
     with transaction.atomic():
         _move(request, {request.state}, State.RETURNED)
@@ -362,7 +362,12 @@ def withdraw(user, request: PublicationRequest, reason: str) -> None:
         record(request, "loa.request.withdraw", actor=user, reason=reason.strip())
 
 
-def _ministry_of(user) -> Organization:
+def notice_issuer(user, request: PublicationRequest) -> Organization | None:
+    """The organization in whose name `user` would refuse `request`: the Ministry or the handler."""
+    return _ministry_of(user) if request.state == State.AWAITING_MINISTRY else request.handler
+
+
+def _ministry_of(user) -> Organization | None:
     return Organization.objects.filter(
         kind=Kind.MINISTRY_POLICE,
         role_assignments__user=user,

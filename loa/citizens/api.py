@@ -30,9 +30,11 @@ from loa.bulletins.models import PublicationRequest
 from .comments import allow_comment, submit_comment
 from .counters import count_view, maybe_flush, touch_interactions
 from .feed import (
+    FEED_CACHE_SECONDS,
     Cursor,
     InvalidCursor,
     decode_cursor,
+    feed_cache_key,
     encode_cursor,
     feed_page,
     visible_published_at,
@@ -175,16 +177,23 @@ def feed(request: HttpRequest, page: Query[PageParams]):
     """Bulletins live now and targeted at the caller, newest first."""
     maybe_flush()
     citizen: VerifiedCitizen = request.auth
-    rows, next_cursor = feed_page(citizen, page.limit, _cursor(page.cursor))
-    published = dict(rows)
-    bulletins = _bulletins().in_bulk(list(published))
-    reactions = _my_reactions(citizen, list(published))
+    cursor = _cursor(page.cursor)
+    # Citizens of the same areas, age and gender share a page; only `my_reaction` is their own.
+    key = feed_cache_key(citizen, page.limit, page.cursor, request.get_host())
+    cached = cache.get(key)
+    if cached is None:
+        rows, next_cursor = feed_page(citizen, page.limit, cursor)
+        published = dict(rows)
+        bulletins = _bulletins().in_bulk(list(published))
+        cached = (
+            [_summary(request, bulletins[pk], published[pk], None) for pk in published if pk in bulletins],
+            next_cursor,
+        )
+        cache.set(key, cached, FEED_CACHE_SECONDS)
+    items, next_cursor = cached
+    reactions = _my_reactions(citizen, [item["id"] for item in items])
     return {
-        "items": [
-            _summary(request, bulletins[pk], published[pk], reactions.get(pk))
-            for pk in published
-            if pk in bulletins
-        ],
+        "items": [{**item, "my_reaction": reactions.get(item["id"])} for item in items],
         "next_cursor": next_cursor,
     }
 

@@ -10,15 +10,22 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 from datetime import datetime
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from loa.bulletins.audience import citizen_area_ids
+from loa.bulletins.audience import FEED_GENERATION_KEY, citizen_area_ids
 from loa.bulletins.models import AudienceTarget, Gender, State
 
 from .tokens import VerifiedCitizen
+
+# How long a page is shared by the citizens of one cohort. Approving or withdrawing a bulletin
+# bumps the feed generation at once in the process that does it (in every process with Redis);
+# other local-memory caches catch up within this many seconds, as when a window opens or ends.
+FEED_CACHE_SECONDS = 15
 
 # The largest id a database integer column holds; larger ids cannot name a bulletin.
 MAX_ID = 2**63 - 1
@@ -46,6 +53,15 @@ def decode_cursor(cursor: str) -> Cursor:
     if timezone.is_naive(moment) or not 0 < pk <= MAX_ID:
         raise InvalidCursor(cursor)
     return moment, pk
+
+
+def feed_cache_key(citizen: VerifiedCitizen, limit: int, cursor: str | None, host: str) -> str:
+    """The key of a feed page shared by citizens of the same areas, age and gender."""
+    generation = cache.get_or_set(FEED_GENERATION_KEY, 1, None)
+    areas = ",".join(map(str, sorted(citizen_area_ids(citizen.communes))))
+    age = citizen.age_on(timezone.localdate())
+    cohort = f"{areas}|{age}|{citizen.gender}|{limit}|{cursor or ''}|{host}"
+    return f"loa:feed:{generation}:{hashlib.sha256(cohort.encode()).hexdigest()}"
 
 
 def live_targets(citizen: VerifiedCitizen) -> QuerySet[AudienceTarget]:

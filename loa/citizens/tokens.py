@@ -30,12 +30,15 @@ import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from loa.bulletins.audience import Citizen
 from loa.bulletins.models import Gender
+from loa.units.cache import CACHE_SECONDS as UNITS_CACHE_SECONDS
+from loa.units.cache import cache_key as units_cache_key
 from loa.units.models import AdminUnit, Level
 
 ALGORITHMS = ("ES256", "RS256")
@@ -119,12 +122,16 @@ def citizen_from_claims(claims: dict) -> VerifiedCitizen:
     ):
         raise InvalidIdentityToken(_("The identity token carries no valid place of residence."))
     codes = list(dict.fromkeys(residence))
-    known = {
-        unit.code: unit
-        for unit in AdminUnit.objects.filter(level=Level.COMMUNE, code__in=codes).only(
-            "pk", "code", "name", "level", "province_id", "district_id"
-        )
-    }
+    known = cache.get_or_set(
+        units_cache_key("communes", ",".join(codes)),
+        lambda: {
+            unit.code: unit
+            for unit in AdminUnit.objects.filter(level=Level.COMMUNE, code__in=codes).only(
+                "pk", "code", "name", "level", "province_id", "district_id"
+            )
+        },
+        UNITS_CACHE_SECONDS,
+    )
     communes = tuple(known[code] for code in codes if code in known)
     return VerifiedCitizen(
         pseudonym=pseudonym(sub),

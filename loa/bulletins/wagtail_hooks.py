@@ -1,0 +1,80 @@
+"""Put the Loa channel into the Wagtail admin: its URLs and its menu."""
+
+from django.http import HttpRequest
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+
+# The views and URLs are imported when first needed: building the request form scans Wagtail's
+# hooks (for the rich-text features), which imports this module while the views are loading.
+
+
+def _in_channel(user) -> bool:
+    from .views import in_channel
+
+    return in_channel(user)
+
+
+def _is_author(user) -> bool:
+    from .views import is_author
+
+    return is_author(user)
+
+
+def _is_police(user) -> bool:
+    from .views import is_police
+
+    return is_police(user)
+
+
+class ChannelMenuItem(MenuItem):
+    """Shown only to those the screen would let in, so nobody is offered a link to a 404."""
+
+    def __init__(self, *args, shown_to, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.shown_to = shown_to
+
+    def is_shown(self, request: HttpRequest) -> bool:
+        # Asked on every admin page: the roles are read once and kept for the rest of the request.
+        return self.shown_to(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_channel_urls() -> list:
+    from . import urls
+
+    return [path("loa/", include((urls, "loa_bulletins"), namespace="loa_bulletins"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_channel_menu() -> MenuItem:
+    menu = Menu(
+        items=[
+            ChannelMenuItem(
+                _("Publication requests"),
+                reverse("loa_bulletins:index"),
+                name="loa-requests",
+                icon_name="list-ul",
+                order=100,
+                shown_to=_in_channel,
+            ),
+            ChannelMenuItem(
+                _("New request"),
+                reverse("loa_bulletins:create"),
+                name="loa-new-request",
+                icon_name="plus",
+                order=200,
+                shown_to=_is_author,
+            ),
+            ChannelMenuItem(
+                _("Appraisal queue"),
+                reverse("loa_bulletins:queue"),
+                name="loa-queue",
+                icon_name="time",
+                order=300,
+                shown_to=_is_police,
+            ),
+        ]
+    )
+    return SubmenuMenuItem(_("Loa channel"), menu, name="loa-channel", icon_name="mail", order=250)
