@@ -1,6 +1,6 @@
 from django.conf import settings
-from django.urls import include, path
-from django.views.generic import TemplateView
+from django.urls import include, path, re_path
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -8,16 +8,20 @@ from wagtail.documents import urls as wagtaildocs_urls
 from loa.api import api
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="home.html"), name="home"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.LOA_SERVE_MEDIA:
+    # Images and their renditions are public. Files under media/loa/ (the attachments of
+    # publication requests) are not: the channel serves them through its own view after its
+    # access check. Behind nginx, set LOA_SERVE_MEDIA=0 and let nginx serve the same split.
+    urlpatterns += [
+        re_path(
+            r"^media/(?!loa/)(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
+        )
+    ]
 
 urlpatterns += [path("", include(wagtail_urls))]
