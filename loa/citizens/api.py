@@ -7,13 +7,15 @@ addressed to others exists.
 
 from __future__ import annotations
 
+import json
+
 from datetime import datetime
 from typing import Annotated
 
 import nh3
 from django.core.cache import cache
 from django.db.models import Prefetch, Q
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
@@ -124,6 +126,9 @@ class BulletinOut(BulletinSummary):
     attachments: list[AttachmentOut]
 
 
+READER_MEMORY_SECONDS = 24 * 3600
+
+
 class FeedPage(Schema):
     items: list[BulletinSummary]
     next_cursor: str | None
@@ -185,17 +190,25 @@ def feed(request: HttpRequest, page: Query[PageParams]):
         rows, next_cursor = feed_page(citizen, page.limit, cursor)
         published = dict(rows)
         bulletins = _bulletins().in_bulk(list(published))
-        cached = (
-            [_summary(request, bulletins[pk], published[pk], None) for pk in published if pk in bulletins],
-            next_cursor,
-        )
+        page_body = FeedPage(
+            items=[
+                _summary(request, bulletins[pk], published[pk], None)
+                for pk in published
+                if pk in bulletins
+            ],
+            next_cursor=next_cursor,
+        ).model_dump(mode="json")
+        cached = (page_body["items"], next_cursor)
         cache.set(key, cached, FEED_CACHE_SECONDS)
     items, next_cursor = cached
     reactions = _my_reactions(citizen, [item["id"] for item in items])
-    return {
+    # The page was checked against FeedPage when it was cached; render it directly, since
+    # validating the same twenty summaries on every call costs more than the rest of the call.
+    body = {
         "items": [{**item, "my_reaction": reactions.get(item["id"])} for item in items],
         "next_cursor": next_cursor,
     }
+    return HttpResponse(json.dumps(body, ensure_ascii=False), content_type="application/json")
 
 
 @router.get("/bulletins/{bulletin_id}", response={200: BulletinOut, 401: Detail, 404: Detail})
@@ -402,8 +415,14 @@ def _body_html(request: HttpRequest, item: PublicationRequest) -> str:
 
 
 def _count_reader(citizen: VerifiedCitizen, request_id: int) -> None:
-    """Count a view in the buffer and record the reader once: an INSERT at most, never an UPDATE."""
+    """Count a view in the buffer and record the reader once: an INSERT at most, never an UPDATE.
+
+    A reader already recorded (as this process remembers) costs no write at all: on SQLite even an
+    INSERT that ignores the conflict takes the database's write lock.
+    """
     count_view(request_id)
+    if not cache.add(f"loa:reader:{request_id}:{citizen.pseudonym}", True, READER_MEMORY_SECONDS):
+        return
     BulletinView.objects.bulk_create(
         [
             BulletinView(

@@ -21,6 +21,7 @@ import json
 import os
 import re
 import tempfile
+import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -46,6 +47,9 @@ DEV_KEY_ID = "loa-dev"
 DEV_ALGORITHM = "ES256"
 # Clocks of the provider and of this server disagree a little.
 LEEWAY = timedelta(seconds=30)
+# How long a verified token is remembered at most (less when it expires sooner). Replacing the
+# JWKS file forgets them all at once.
+TOKEN_MEMORY_SECONDS = 300
 
 _SUB = re.compile(r"[0-9]{12}")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -68,7 +72,25 @@ def pseudonym(sub: str) -> str:
 
 
 def verify_token(token: str) -> VerifiedCitizen:
-    """The citizen a token speaks for, or `InvalidIdentityToken`."""
+    """The citizen a token speaks for, or `InvalidIdentityToken`.
+
+    The app sends the same token with every call until it expires; a token verified once is
+    remembered (by its digest, never the token itself) until its expiry or until the trusted keys
+    change, so the signature is checked once per token and process instead of once per call.
+    """
+    source = "|".join(map(str, keys_source()))
+    key = "loa:token:" + hashlib.sha256(f"{source}|{token}".encode()).hexdigest()
+    remembered = cache.get(key)
+    if remembered is not None:
+        citizen, expires = remembered
+        if time.time() < expires:
+            return citizen
+    citizen, expires = _verify(token)
+    cache.set(key, (citizen, expires), max(0, min(TOKEN_MEMORY_SECONDS, expires - time.time())))
+    return citizen
+
+
+def _verify(token: str) -> tuple[VerifiedCitizen, float]:
     try:
         header = jwt.get_unverified_header(token)
     except jwt.PyJWTError as exc:
@@ -96,7 +118,7 @@ def verify_token(token: str) -> VerifiedCitizen:
         raise InvalidIdentityToken(
             _("The identity token is not signed by the identity provider.")
         ) from exc
-    return citizen_from_claims(claims)
+    return citizen_from_claims(claims), float(claims["exp"])
 
 
 def citizen_from_claims(claims: dict) -> VerifiedCitizen:
@@ -152,15 +174,19 @@ def _signing_key(kid: object) -> jwt.PyJWK:
     return keys[kid]
 
 
-def trusted_keys() -> dict[str | None, jwt.PyJWK]:
-    """The provider's public keys by `kid`: the configured JWKS, or the development one."""
+def keys_source() -> tuple[str, int]:
+    """The JWKS file in force and its modification time: what identifies the trusted keys."""
     path = Path(settings.LOA_CITIZEN_JWKS) if settings.LOA_CITIZEN_JWKS else ensure_dev_key()
     try:
-        modified = path.stat().st_mtime_ns
+        return str(path), path.stat().st_mtime_ns
     except OSError as exc:
         raise ImproperlyConfigured(f"LOA_CITIZEN_JWKS: cannot read {path}: {exc}") from exc
+
+
+def trusted_keys() -> dict[str | None, jwt.PyJWK]:
+    """The provider's public keys by `kid`: the configured JWKS, or the development one."""
     # Keyed by modification time, so that replacing the file (key rotation) needs no restart.
-    return _load_jwks(str(path), modified)
+    return _load_jwks(*keys_source())
 
 
 @lru_cache(maxsize=4)
