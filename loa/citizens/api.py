@@ -8,7 +8,6 @@ addressed to others exists.
 from __future__ import annotations
 
 import json
-
 from datetime import datetime
 from typing import Annotated
 
@@ -27,6 +26,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import expand_db_html
 
+from loa.bulletins.audience import FEED_GENERATION_KEY
 from loa.bulletins.models import PublicationRequest
 
 from .comments import allow_comment, submit_comment
@@ -216,23 +216,30 @@ def bulletin(request: HttpRequest, bulletin_id: int):
     """The bulletin in full; reading it counts a view."""
     citizen: VerifiedCitizen = request.auth
     published_at = _visible(citizen, bulletin_id)
-    item = _bulletins().prefetch_related("attachments").get(pk=bulletin_id)
-    _count_reader(citizen, item.pk)
-    reactions = _my_reactions(citizen, [item.pk])
-    return {
-        **_summary(request, item, published_at, reactions.get(item.pk)),
-        "body": _body_html(request, item),
-        "author_name": item.author_name,
-        "source": item.source,
-        "attachments": [
-            {
-                "url": request.build_absolute_uri(attachment.file.url),
-                "name": attachment.name,
-                "size": attachment.size,
-            }
-            for attachment in item.attachments.all()
-        ],
-    }
+    _count_reader(citizen, bulletin_id)
+    # Every reader gets the same bulletin but for `my_reaction`: build it once a while per host.
+    generation = cache.get_or_set(FEED_GENERATION_KEY, 1, None)
+    key = f"loa:citizens:bulletin:{generation}:{bulletin_id}:{request.get_host()}"
+    payload = cache.get(key)
+    if payload is None:
+        item = _bulletins().prefetch_related("attachments").get(pk=bulletin_id)
+        payload = BulletinOut(
+            **_summary(request, item, published_at, None),
+            body=_body_html(request, item),
+            author_name=item.author_name,
+            source=item.source,
+            attachments=[
+                {
+                    "url": request.build_absolute_uri(attachment.file.url),
+                    "name": attachment.name,
+                    "size": attachment.size,
+                }
+                for attachment in item.attachments.all()
+            ],
+        ).model_dump(mode="json")
+        cache.set(key, payload, FEED_CACHE_SECONDS)
+    payload = {**payload, "my_reaction": _my_reactions(citizen, [bulletin_id]).get(bulletin_id)}
+    return HttpResponse(json.dumps(payload, ensure_ascii=False), content_type="application/json")
 
 
 @router.put(
