@@ -44,6 +44,7 @@ class Endpoint:
     name: str
     path: str
     note: str = ""
+    headers: tuple[tuple[str, str], ...] = ()  # e.g. (("Authorization", "Bearer …"),)
 
 
 BASELINE = Endpoint("ping", "/api/v1/ping", "trivial endpoint, the baseline")
@@ -94,10 +95,11 @@ def parse_args(
     return parser.parse_args(argv)
 
 
-def check_endpoint(url: str) -> int:
+def check_endpoint(url: str, headers: dict[str, str] | None = None) -> int:
     """GET `url` once; return the body size, or fail now rather than after a minute of errors."""
     try:
-        with urllib.request.urlopen(url, timeout=30) as response:
+        request = urllib.request.Request(url, headers=headers or {})
+        with urllib.request.urlopen(request, timeout=30) as response:
             return len(response.read())
     except OSError as error:
         raise SystemExit(f"{url} does not answer 2xx before the benchmark: {error}") from error
@@ -245,11 +247,12 @@ def run(
         with production_server(Path(var_dir), workers=args.workers, prepare=prepare) as url:
             rows: dict[Endpoint, Row] = {}
             for endpoint in [BASELINE, *chosen]:
-                rows.setdefault(endpoint, Row(endpoint, [], check_endpoint(url + endpoint.path)))
+                rows.setdefault(endpoint, Row(endpoint, [], check_endpoint(
+                    url + endpoint.path, dict(endpoint.headers))))
             for step, endpoint in enumerate(order, 1):
                 result = measure(url + endpoint.path, concurrency=args.concurrency,
                                  duration=args.duration, warmup=args.warmup,
-                                 processes=args.client_processes)
+                                 processes=args.client_processes, headers=dict(endpoint.headers))
                 rows[endpoint].results.append(result)
                 print(f"[{step}/{len(order)}] {endpoint.name:<18} {result.rps:8,.0f} rps  "
                       f"p50 {result.p50_ms:6.1f} ms  p99 {result.p99_ms:6.1f} ms  "

@@ -6,12 +6,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from loa.api import api
+from loa.citizens import preview
 
 urlpatterns = [
+    path("admin/loa-preview/<int:pk>/", preview.staff_preview, name="loa_staff_preview"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("loa/", preview.feed_view, name="loa_app_feed"),
+    path("loa/bulletins/<int:pk>/", preview.bulletin_view, name="loa_app_bulletin"),
 ]
 
 if settings.LOA_SERVE_MEDIA:

@@ -225,7 +225,7 @@ def bulletin(request: HttpRequest, bulletin_id: int):
         item = _bulletins().prefetch_related("attachments").get(pk=bulletin_id)
         payload = BulletinOut(
             **_summary(request, item, published_at, None),
-            body=_body_html(request, item),
+            body=body_html(request, item),
             author_name=item.author_name,
             source=item.source,
             attachments=[
@@ -400,7 +400,7 @@ def _image(request: HttpRequest, item: PublicationRequest) -> dict | None:
     }
 
 
-def _body_html(request: HttpRequest, item: PublicationRequest) -> str:
+def body_html(request: HttpRequest, item: PublicationRequest) -> str:
     """The body as HTML the app may render: Wagtail's references expanded, then sanitized.
 
     Cached by the bulletin's last change, since every reader of a bulletin gets the same HTML.
