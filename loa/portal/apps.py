@@ -6,3 +6,9 @@ class PortalConfig(AppConfig):
     name = "loa.portal"
     label = "portal"
     verbose_name = _("Portal")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401  (connects the receivers)
+        from .isolation import narrow_admin_filters
+
+        narrow_admin_filters()

@@ -1,0 +1,146 @@
+"""Member-site isolation in the admin: editors see their own site's pages, nobody else's.
+
+Wagtail already confines the explorer, page search, most reports, and the image and document
+listings and choosers to what a user's group permissions cover (the site's home page and
+collection, granted by provisioning). Two places show more, and are narrowed here to the subtrees
+where the user holds page permissions (superusers see everything):
+
+- the page chooser lists every page of every site, for linking (and, asked by URL to browse
+  inside another site, would show that page's title: it answers 404 instead);
+- the filters of the page listings and of the reports offer as choices every site, workflow,
+  task, page owner and editor of the install (names that tell one site's editors about another).
+
+DESIGN.md asks that one member site's editors not see another's pages; `tests/portal/
+test_isolation.py` looks for leaks everywhere an editor can go.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q, QuerySet
+from django.db.models.functions import Cast
+from django.http import Http404
+from wagtail.models import (
+    GroupPagePermission,
+    Page,
+    PageLogEntry,
+    Site,
+    Task,
+    Workflow,
+    WorkflowState,
+)
+
+
+def permitted_roots(user) -> list[str]:
+    """Tree paths of the pages where the user's groups hold page permissions."""
+    return list(
+        GroupPagePermission.objects.filter(group__user=user)
+        .values_list("page__path", flat=True)
+        .distinct()
+    )
+
+
+def check_chooser_parent(request) -> None:
+    """404 when the page chooser is asked to browse inside another site (by its page id in the URL):
+    the chooser would show that page's title even with its children filtered out."""
+    parent_id = getattr(request.resolver_match, "kwargs", {}).get("parent_page_id")
+    if parent_id is None or request.user.is_superuser:
+        return
+    parent_path = Page.objects.filter(pk=parent_id).values_list("path", flat=True).first()
+    roots = permitted_roots(request.user)
+    if parent_path is not None and not any(
+        parent_path.startswith(root) or root.startswith(parent_path) for root in roots
+    ):
+        raise Http404
+
+
+def restrict_pages(pages: QuerySet, user) -> QuerySet:
+    """`pages` narrowed to those inside the user's sites (all of them for a superuser)."""
+    if user.is_superuser:
+        return pages
+    condition = Q(pk__in=[])
+    for path in permitted_roots(user):
+        condition |= Q(path__startswith=path)
+    return pages.filter(condition)
+
+
+def _own_pages(user) -> QuerySet:
+    return restrict_pages(Page.objects.all(), user)
+
+
+def _own_page_keys(user) -> QuerySet:
+    """The own pages' ids as strings, for generic relations (workflow states) that store them so."""
+    return _own_pages(user).annotate(key=Cast("pk", CharField())).values("key")
+
+
+def _users(ids) -> QuerySet:
+    User = get_user_model()
+    return User.objects.filter(pk__in=ids).order_by(User.USERNAME_FIELD)
+
+
+def visible_workflows(request) -> QuerySet:
+    workflows = Workflow.objects.order_by("name")
+    if request.user.is_superuser:
+        return workflows
+    return workflows.filter(workflow_pages__page__in=_own_pages(request.user)).distinct()
+
+
+def visible_tasks(request) -> QuerySet:
+    tasks = Task.objects.order_by("name")
+    if request.user.is_superuser:
+        return tasks
+    return tasks.filter(workflow_tasks__workflow__in=visible_workflows(request)).distinct()
+
+
+def visible_requesters(request) -> QuerySet:
+    """Users who submitted pages of the user's own sites to a workflow."""
+    states = WorkflowState.objects.all()
+    if not request.user.is_superuser:
+        states = states.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=_own_page_keys(request.user),
+        )
+    return _users(states.values("requested_by"))
+
+
+def visible_owners(request) -> QuerySet:
+    return _users(_own_pages(request.user).order_by().values("owner"))
+
+
+def visible_page_editors(request) -> QuerySet:
+    entries = PageLogEntry.objects.filter(action="wagtail.edit")
+    if not request.user.is_superuser:
+        entries = entries.filter(page__in=_own_pages(request.user))
+    return _users(entries.order_by().values("user"))
+
+
+def visible_sites(request) -> QuerySet:
+    return Site.objects.filter(root_page__in=_own_pages(request.user)).order_by("hostname")
+
+
+def narrow_admin_filters() -> None:
+    """Point the choices of Wagtail's admin filters at the querysets above (once, at start-up).
+
+    These filters list, as their choices, every site, workflow, task and page author of the
+    install; only their querysets change here, not what the listings show (Wagtail already
+    narrows that to the user's pages).
+    """
+    from wagtail.admin.views.pages import listing
+    from wagtail.admin.views.reports import audit_logging, workflows
+
+    for filterset in (listing.PageFilterSet, listing.GenericPageFilterSet):
+        filterset.base_filters["owner"].queryset = visible_owners
+        filterset.base_filters["edited_by"].queryset = visible_page_editors
+        filterset.base_filters["site"].queryset = visible_sites
+    states = workflows.WorkflowReportFilterSet.base_filters
+    states["workflow"].queryset = visible_workflows
+    states["requested_by"].queryset = visible_requesters
+    tasks = workflows.WorkflowTasksReportFilterSet.base_filters
+    tasks["workflow"].queryset = visible_workflows
+    tasks["task"].queryset = visible_tasks
+    # The site history lists as its "User" choices every author of any page's log entry (its own
+    # narrower method is no longer called by Wagtail 7.4's filter set): use the narrower one.
+    audit_logging.SiteHistoryReportFilterSet.get_users_queryset = (
+        lambda self: audit_logging.get_users_for_filter(self.request.user)
+    )

@@ -1,0 +1,580 @@
+"""The page types of a portal and of its member sites.
+
+A site's tree reads like its menu::
+
+    PortalHomePage (one per site, made by `provisioning`)
+    ├── OrganizationPage   Giới thiệu: functions, organization chart, leaders, history
+    ├── SectionPage        Tin tức, Văn bản, Thủ tục hành chính, ... (the standard sections)
+    │   ├── ArticlePage    news and articles
+    │   ├── TopicPage      chuyên trang, with its own articles
+    │   ├── GalleryPage    photo and video galleries
+    │   └── SectionPage    sub-sections
+    └── ContactPage        Liên hệ
+
+Every page carries the same frame (header, menu, footer) of its site, computed once per request in
+a fixed number of queries, so a site with ten thousand articles renders as fast as one with three.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch, QuerySet
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from loa.orgs.models import Organization
+
+from .blocks import (
+    INLINE_FEATURES,
+    RICH_TEXT_FEATURES,
+    ArticleBodyBlock,
+    SectionBodyBlock,
+    VideoBlock,
+)
+from .naming import owns_provincial_portal
+
+# Rendition specs used by the listings; prefetched with the articles so that each card costs nothing.
+CARD_SPEC = "fill-640x360"
+LEAD_SPEC = "fill-960x540"
+SMALL_CARD_SPEC = "fill-480x270"
+THUMB_SPEC = "fill-480x360"
+PORTRAIT_SPEC = "fill-240x300"
+
+ARTICLES_PER_PAGE = 12
+
+ALT_HELP = _("What the picture shows, for readers who cannot see it.")
+
+
+def with_card_images(articles: QuerySet, *specs: str) -> QuerySet:
+    """Articles with their representative images and the renditions the cards use, prefetched."""
+    images = get_image_model().objects.prefetch_renditions(*(specs or (CARD_SPEC,)))
+    return articles.prefetch_related(Prefetch("image", queryset=images))
+
+
+@dataclass
+class SiteFrame:
+    """What every page of a site shows around its content: the site's identity, menu and footer."""
+
+    home: PortalHomePage
+    sections: list[Page]
+    contact: ContactPage | None
+    board: Organization | None  # the editorial board that answers for the site's content
+
+    @property
+    def menu(self) -> list[Page]:
+        return [page for page in self.sections if page.show_in_menus]
+
+    @classmethod
+    def for_page(cls, page: Page) -> SiteFrame | None:
+        if isinstance(page, PortalHomePage):
+            home = page
+        else:
+            home = (
+                PortalHomePage.objects.ancestor_of(page)
+                .select_related("organization")
+                .first()
+            )
+        if home is None:
+            return None
+        return cls(
+            home=home,
+            sections=list(home.get_children().live()),
+            contact=ContactPage.objects.child_of(home).live().first(),
+            board=Organization.objects.filter(board_sites__site__root_page=home).first(),
+        )
+
+
+class PortalPage(Page):
+    """The base of every portal page: puts the site's frame into the template context."""
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["frame"] = SiteFrame.for_page(self)
+        return context
+
+
+class PortalHomePage(PortalPage):
+    """The home page of the provincial portal or of a member site; the root of its Wagtail site.
+
+    Made only by provisioning (`create_site`), which also makes the site, its sections, editorial
+    groups and workflow, so editors never create one by hand.
+    """
+
+    organization = models.ForeignKey(
+        "orgs.Organization",
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
+        related_name="portal_homes",
+    )
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("A sentence or two under the site's name on the home page."),
+    )
+    notice = models.CharField(
+        _("notice"),
+        max_length=255,
+        blank=True,
+        help_text=_("A short notice shown at the top of every page of the site, such as a warning."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("notice"),
+        FieldPanel("organization", read_only=True),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "portal.SectionPage",
+        "portal.TopicPage",
+        "portal.GalleryPage",
+        "portal.OrganizationPage",
+        "portal.ContactPage",
+    ]
+    is_creatable = False
+    template = "portal/home_page.html"
+
+    class Meta:
+        verbose_name = _("portal home page")
+        verbose_name_plural = _("portal home pages")
+
+    def latest_articles(self, limit: int = 9) -> list[ArticlePage]:
+        articles = ArticlePage.objects.live().descendant_of(self).order_by("-first_published_at")
+        return list(with_card_images(articles, CARD_SPEC, LEAD_SPEC)[:limit])
+
+    def topics(self, limit: int = 4) -> list[TopicPage]:
+        topics = TopicPage.objects.live().descendant_of(self).order_by("-first_published_at")
+        return list(topics.select_related("banner")[:limit])
+
+    def galleries(self, limit: int = 3) -> list[GalleryPage]:
+        return list(GalleryPage.objects.live().descendant_of(self).order_by("-first_published_at")[:limit])
+
+    def member_sites(self) -> list:
+        """For a province's portal: the member sites of the province's agencies and communes."""
+        from .models import MemberSite  # the sites' register imports the page types
+
+        organization = self.organization
+        if not owns_provincial_portal(organization):
+            return []
+        return list(
+            MemberSite.objects.exclude(organization=organization)
+            .filter(organization__unit__province_id=organization.unit.province_id, site__root_page__live=True)
+            .select_related("site", "organization")
+            .order_by("organization__kind", "organization__name")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = self.latest_articles()
+        context.update(
+            lead_article=articles[0] if articles else None,
+            articles=articles[1:],
+            topics=self.topics(),
+            galleries=self.galleries(),
+            member_sites=self.member_sites(),
+            more_sections=[
+                page for page in context["frame"].sections
+                if not page.show_in_menus and page.specific_class is SectionPage
+            ],
+        )
+        return context
+
+
+class SectionPage(PortalPage):
+    """A section (chuyên mục): its own short text, then its articles, newest first, by pages."""
+
+    intro = RichTextField(_("introduction"), features=INLINE_FEATURES, blank=True)
+    body = StreamField(SectionBodyBlock(), verbose_name=_("content"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["portal.PortalHomePage", "portal.SectionPage"]
+    subpage_types = ["portal.ArticlePage", "portal.SectionPage", "portal.TopicPage", "portal.GalleryPage"]
+    template = "portal/section_page.html"
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.live().child_of(self).order_by("-first_published_at")
+        paginator = Paginator(with_card_images(articles), ARTICLES_PER_PAGE)
+        context["articles"] = paginator.get_page(request.GET.get("page"))
+        context["subsections"] = list(
+            self.get_children().live().not_type(ArticlePage)
+        )
+        return context
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "portal.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ArticlePage(PortalPage):
+    """A news item or article (tin, bài): title, lead, representative image, body, byline, source.
+
+    The representative image and its alternative text are required: the seeds ask for a
+    representative image on every item, and accessibility for a text alternative to every image.
+    """
+
+    lead = models.TextField(
+        _("lead"),
+        max_length=600,
+        help_text=_("The standfirst (sapo): two or three sentences that sum up the article."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("representative image"),
+        null=True,
+        blank=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("alternative text of the representative image"), max_length=255, help_text=ALT_HELP
+    )
+    image_caption = models.CharField(_("caption of the representative image"), max_length=500, blank=True)
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
+    author = models.CharField(
+        _("author"), max_length=255, blank=True, help_text=_("The byline: the reporter or the contributor.")
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "When the article reproduces or cites a press or other source, name it here (and its"
+            " address below), as intellectual property law requires."
+        ),
+    )
+    source_url = models.URLField(_("source address"), blank=True)
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_alt"), FieldPanel("image_caption")],
+            heading=_("Representative image"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("author"), FieldPanel("source"), FieldPanel("source_url")],
+            heading=_("Author and source"),
+        ),
+        FieldPanel("tags"),
+        InlinePanel("related_links", label=_("Related items")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.SearchField("author"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["portal.SectionPage", "portal.TopicPage"]
+    subpage_types: list[str] = []
+    template = "portal/article_page.html"
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = [
+            link.target
+            for link in self.related_links.filter(target__live=True).select_related("target")
+        ]
+        more = ArticlePage.objects.live().sibling_of(self, inclusive=False)
+        context["more_articles"] = list(
+            with_card_images(more.order_by("-first_published_at"), SMALL_CARD_SPEC)[:4]
+        )
+        frame = context["frame"]
+        context["latest"] = list(
+            ArticlePage.objects.live().descendant_of(frame.home).exclude(pk=self.pk)
+            .order_by("-first_published_at").defer_streamfields()[:6]
+        ) if frame else []
+        return context
+
+
+class ArticleRelatedLink(Orderable):
+    article = ParentalKey(ArticlePage, related_name="related_links", on_delete=models.CASCADE)
+    target = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("target")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related item")
+        verbose_name_plural = _("related items")
+
+
+class TopicPage(PortalPage):
+    """A topic page (chuyên trang): a campaign or theme, its chosen articles first, then its own."""
+
+    intro = RichTextField(_("introduction"), features=INLINE_FEATURES, blank=True)
+    banner = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("banner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    banner_alt = models.CharField(_("alternative text of the banner"), max_length=255, blank=True)
+    body = StreamField(SectionBodyBlock(), verbose_name=_("content"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("banner"), FieldPanel("banner_alt")], heading=_("Banner")),
+        FieldPanel("body"),
+        InlinePanel("featured_articles", label=_("Featured articles")),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["portal.PortalHomePage", "portal.SectionPage"]
+    subpage_types = ["portal.ArticlePage", "portal.GalleryPage"]
+    template = "portal/topic_page.html"
+
+    class Meta:
+        verbose_name = _("topic page")
+        verbose_name_plural = _("topic pages")
+
+    def clean(self):
+        super().clean()
+        if self.banner_id and not self.banner_alt.strip():
+            raise ValidationError({"banner_alt": _("An image needs its alternative text.")})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        featured_ids = list(
+            self.featured_articles.filter(article__live=True).values_list("article_id", flat=True)
+        )
+        featured = with_card_images(ArticlePage.objects.filter(pk__in=featured_ids))
+        order = {pk: position for position, pk in enumerate(featured_ids)}
+        context["featured"] = sorted(featured, key=lambda article: order[article.pk])
+        articles = (
+            ArticlePage.objects.live().child_of(self).exclude(pk__in=featured_ids)
+            .order_by("-first_published_at")
+        )
+        paginator = Paginator(with_card_images(articles), ARTICLES_PER_PAGE)
+        context["articles"] = paginator.get_page(request.GET.get("page"))
+        return context
+
+
+class TopicFeaturedArticle(Orderable):
+    topic = ParentalKey(TopicPage, related_name="featured_articles", on_delete=models.CASCADE)
+    article = models.ForeignKey(
+        ArticlePage, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured article")
+        verbose_name_plural = _("featured articles")
+
+
+class GalleryPage(PortalPage):
+    """A photo and video gallery (kho ảnh, video): ordered photos with captions, then videos."""
+
+    intro = RichTextField(_("introduction"), features=INLINE_FEATURES, blank=True)
+    videos = StreamField([("video", VideoBlock())], verbose_name=_("videos"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("photos", label=_("Photos")),
+        FieldPanel("videos"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["portal.PortalHomePage", "portal.SectionPage", "portal.TopicPage"]
+    subpage_types: list[str] = []
+    template = "portal/gallery_page.html"
+
+    class Meta:
+        verbose_name = _("gallery")
+        verbose_name_plural = _("galleries")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        images = get_image_model().objects.prefetch_renditions(THUMB_SPEC, "max-1600x1200")
+        context["photos"] = list(self.photos.prefetch_related(Prefetch("image", queryset=images)))
+        return context
+
+
+class GalleryPhoto(Orderable):
+    gallery = ParentalKey(GalleryPage, related_name="photos", on_delete=models.CASCADE)
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+    )
+    alt = models.CharField(_("alternative text"), max_length=255, help_text=ALT_HELP)
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+    credit = models.CharField(_("photo credit"), max_length=255, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("alt"), FieldPanel("caption"), FieldPanel("credit")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+
+class OrganizationPage(PortalPage):
+    """The agency's own page (Giới thiệu): what the law asks a portal to say about its owner.
+
+    Decree 224/2026, Article 9: functions and duties, organization chart, leaders with their
+    biographies, contacts and history.
+    """
+
+    functions = RichTextField(_("functions and duties"), features=RICH_TEXT_FEATURES, blank=True)
+    chart = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("organization chart"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    chart_alt = models.CharField(_("alternative text of the chart"), max_length=255, blank=True)
+    structure = RichTextField(
+        _("organizational structure"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("The chart's content as text: the units and who heads them."),
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=60, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    history = RichTextField(_("history"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("functions"),
+        MultiFieldPanel(
+            [FieldPanel("chart"), FieldPanel("chart_alt"), FieldPanel("structure")],
+            heading=_("Organization chart"),
+        ),
+        InlinePanel("leaders", label=_("Leaders")),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")], heading=_("Contacts")
+        ),
+        FieldPanel("history"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("functions"),
+        index.SearchField("structure"),
+        index.SearchField("history"),
+    ]
+
+    parent_page_types = ["portal.PortalHomePage", "portal.SectionPage"]
+    subpage_types: list[str] = []
+    template = "portal/organization_page.html"
+
+    class Meta:
+        verbose_name = _("organization page")
+        verbose_name_plural = _("organization pages")
+
+    def clean(self):
+        super().clean()
+        if self.chart_id and not self.chart_alt.strip():
+            raise ValidationError({"chart_alt": _("An image needs its alternative text.")})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        images = get_image_model().objects.prefetch_renditions(PORTRAIT_SPEC)
+        context["leaders"] = list(self.leaders.prefetch_related(Prefetch("photo", queryset=images)))
+        return context
+
+
+class OrganizationLeader(Orderable):
+    page = ParentalKey(OrganizationPage, related_name="leaders", on_delete=models.CASCADE)
+    name = models.CharField(_("full name"), max_length=255)
+    position = models.CharField(_("position"), max_length=255)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    biography = RichTextField(_("biography"), features=RICH_TEXT_FEATURES, blank=True)
+    duties = models.TextField(_("assigned duties"), blank=True)
+    phone = models.CharField(_("phone"), max_length=60, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("position"),
+        FieldPanel("photo"),
+        FieldPanel("duties"),
+        FieldPanel("biography"),
+        FieldPanel("phone"),
+        FieldPanel("email"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("leader")
+        verbose_name_plural = _("leaders")
+
+
+class ContactPage(PortalPage):
+    """Liên hệ: how to reach the agency, shown also in every page's footer."""
+
+    intro = RichTextField(_("introduction"), features=INLINE_FEATURES, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=60, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    office_hours = models.TextField(_("office hours"), blank=True)
+    map_url = models.URLField(
+        _("map address"),
+        blank=True,
+        help_text=_("The embeddable address (https) of a map showing the office, such as OpenStreetMap's."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("address"),
+        FieldPanel("phone"),
+        FieldPanel("email"),
+        FieldPanel("office_hours"),
+        FieldPanel("map_url"),
+    ]
+
+    parent_page_types = ["portal.PortalHomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+    template = "portal/contact_page.html"
+
+    class Meta:
+        verbose_name = _("contact page")
+        verbose_name_plural = _("contact pages")
+
+    def clean(self):
+        super().clean()
+        if self.map_url and not self.map_url.startswith("https://"):
+            raise ValidationError({"map_url": _("The map address must start with https://.")})
+
+    @cached_property
+    def office_hours_lines(self) -> list[str]:
+        return [line for line in self.office_hours.splitlines() if line.strip()]
