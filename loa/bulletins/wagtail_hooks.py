@@ -5,6 +5,9 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import ChannelPolicy, RoutingRule
 
 # The views and URLs are imported when first needed: building the request form scans Wagtail's
 # hooks (for the rich-text features), which imports this module while the views are loading.
@@ -78,3 +81,42 @@ def register_channel_menu() -> MenuItem:
         ]
     )
     return SubmenuMenuItem(_("Loa channel"), menu, name="loa-channel", icon_name="mail", order=250)
+
+
+# The channel's rules kept as data: a province's appraisal deadline and its routing table.
+# Superusers only (Django's model permissions), since they change who appraises what.
+
+
+class ChannelPolicyViewSet(ModelViewSet):
+    model = ChannelPolicy
+    icon = "time"
+    menu_label = _("Appraisal deadlines")
+    add_to_settings_menu = True
+    list_display = ["province", "appraisal_working_days", "reminder_working_days"]
+    form_fields = ["province", "appraisal_working_days", "reminder_working_days"]
+    copy_view_enabled = False
+
+
+class RoutingRuleViewSet(ModelViewSet):
+    model = RoutingRule
+    icon = "redirect"
+    menu_label = _("Routing rules")
+    add_to_settings_menu = True
+    list_display = ["name", "province", "priority", "handler", "ministry_approval"]
+    list_filter = ["handler", "ministry_approval"]
+    form_fields = [
+        "province",
+        "priority",
+        "name",
+        "sender_levels",
+        "sender_kinds",
+        "scope_levels",
+        "handler",
+        "ministry_approval",
+    ]
+    copy_view_enabled = False
+
+
+@hooks.register("register_admin_viewset")
+def register_channel_settings() -> list:
+    return [ChannelPolicyViewSet("loa_channel_policies"), RoutingRuleViewSet("loa_routing_rules")]
