@@ -8,7 +8,8 @@ recorded) counts as "unknown", as does any reader or comment whose field is empt
 
 Everything is counted in the database with grouped queries, a fixed number of them whatever the
 number of bulletins or rows: `reach_by_request` answers for a whole list of bulletins at once.
-The view count is the flushed `BulletinStats.views`; views still buffered in the cache are not added.
+The view count is the flushed `BulletinStats.views`; views still buffered in the cache are left
+out.
 """
 
 from __future__ import annotations
@@ -217,9 +218,7 @@ def reach_by_request(requests: Iterable[PublicationRequest | int] | QuerySet) ->
     if not ids:
         return {}
     where = Q(request__in=ids)
-    views = dict(
-        BulletinStats.objects.filter(where).values_list("request", "views")
-    )
+    views = dict(BulletinStats.objects.filter(where).values_list("request", "views"))
     readers = BulletinView.objects.filter(where)
     reader = BulletinView.objects.filter(request=OuterRef("request"), citizen=OuterRef("citizen"))
     reactions = Reaction.objects.filter(where).annotate(

@@ -39,7 +39,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from wagtail.admin import messages
-from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.views.generic.base import BaseListingView, WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -146,14 +146,12 @@ def _stat(request: PublicationRequest, field: str) -> int | None:
     return getattr(stats, field, 0) if stats is not None else 0
 
 
-def _live_label(request: PublicationRequest) -> str:
-    if not _approved(request):
-        return ""
-    return _("Live") if request.is_live() else _("Not live")
-
-
 def _deadline(request: PublicationRequest) -> datetime | None:
     return request.current_deadline if request.state in PENDING_STATES else None
+
+
+def _short_name(organization: Organization | None) -> str:
+    return (organization.short_name or organization.name) if organization else ""
 
 
 class CountColumn(Column):
@@ -162,14 +160,14 @@ class CountColumn(Column):
     cell_template_name = "citizens/cells/count.html"
 
 
-class DateTimeColumn(Column):
-    cell_template_name = "citizens/cells/datetime.html"
+class DateColumn(Column):
+    cell_template_name = "citizens/cells/date.html"
 
 
-class LiveColumn(Column):
-    """Whether an approved bulletin is in its display window now; nothing for the others."""
+class StateColumn(Column):
+    """The request's state and, once approved, whether it is in its display window now."""
 
-    cell_template_name = "citizens/cells/live.html"
+    cell_template_name = "citizens/cells/state.html"
 
 
 class AwaitingColumn(Column):
@@ -191,20 +189,25 @@ class DashboardView(ReachRequiredMixin, BaseListingView):
     verbose_name = _("bulletin")
     verbose_name_plural = _("bulletins")
     template_name = "citizens/dashboard.html"
-    columns = [
-        TitleColumn("title", label=_("Bulletin"), url_name="loa_citizens:detail", sort_key="title"),
-        Column("sender", label=_("Sending organization"), accessor="sender.name"),
-        StatusTagColumn(
-            "state", accessor="get_state_display", primary=_approved, label=_("State")
+    sender_column = Column(
+        "sender", label=_("Sending organization"), accessor=lambda r: _short_name(r.sender)
+    )
+    base_columns = (
+        TitleColumn(
+            "title",
+            label=_("Bulletin"),
+            url_name="loa_citizens:detail",
+            sort_key="title",
+            classname="loa-title",
         ),
-        Column("handler", label=_("Handled by"), accessor="handler.name"),
-        DateTimeColumn(
+        StateColumn("state", label=_("State"), accessor="get_state_display"),
+        Column("handler", label=_("Handled by"), accessor=lambda r: _short_name(r.handler)),
+        DateColumn(
             "deadline",
             label=_("Appraisal deadline"),
             accessor=_deadline,
             sort_key="current_deadline",
         ),
-        LiveColumn("live", label=_("On the channel"), accessor=_live_label),
         CountColumn(
             "views", label=_("Views"), accessor=lambda r: _stat(r, "views"), sort_key="stats__views"
         ),
@@ -216,8 +219,17 @@ class DashboardView(ReachRequiredMixin, BaseListingView):
         ),
         CountColumn("reactions", label=_("Reactions"), accessor=lambda r: _stat(r, "reactions")),
         CountColumn("comments", label=_("Comments"), accessor=lambda r: _stat(r, "comments")),
-        AwaitingColumn("awaiting", label=_("Awaiting moderation"), accessor="awaiting_count"),
-    ]
+        AwaitingColumn("awaiting", label=_("To moderate"), accessor="awaiting_count"),
+    )
+
+    @cached_property
+    def columns(self) -> list[Column]:
+        """The sender's column only for those who report on more than one organization."""
+        user = self.request.user
+        columns = list(self.base_columns)
+        if user.is_superuser or reach.reporting_organizations(user).distinct().count() > 1:
+            columns.insert(1, self.sender_column)
+        return columns
 
     def get_base_queryset(self) -> QuerySet:
         return dashboard_requests(self.request.user)
@@ -230,8 +242,6 @@ class DashboardView(ReachRequiredMixin, BaseListingView):
                 icon_name="download",
             )
         ]
-
-
 
 
 # One bulletin's reach ----------------------------------------------------------------------------
@@ -252,12 +262,16 @@ def charts_of(result: Reach) -> list[Chart]:
     communes = result.rows(Dimension.COMMUNE)
     return [
         Chart(
-            "age", _("Readers by age band"),
-            result.readers.by_age_band, result.rows(Dimension.AGE_BAND),
+            "age",
+            _("Readers by age band"),
+            result.readers.by_age_band,
+            result.rows(Dimension.AGE_BAND),
         ),
         Chart(
-            "gender", _("Readers by gender"),
-            result.readers.by_gender, result.rows(Dimension.GENDER),
+            "gender",
+            _("Readers by gender"),
+            result.readers.by_gender,
+            result.rows(Dimension.GENDER),
         ),
         Chart(
             "commune",
@@ -377,7 +391,7 @@ def _header(sheet, headers: list[str]) -> None:
     _write(sheet, headers)
     for cell in sheet[sheet.max_row]:
         cell.font = BOLD
-    sheet.freeze_panes = sheet.cell(row=sheet.max_row + 1, column=1)
+    sheet.freeze_panes = f"A{sheet.max_row + 1}"  # a coordinate: a cell would add a row
 
 
 def _fit(sheet) -> None:
@@ -683,13 +697,14 @@ def shift_month(month: date, months: int) -> date:
 class MonthForm(forms.Form):
     month = forms.DateField(
         label=_("Month"),
+        required=False,
         input_formats=["%Y-%m"],
         error_messages={"invalid": _("Enter a month as YYYY-MM, for example 2026-03.")},
         widget=forms.DateInput(format="%Y-%m", attrs={"type": "month"}),
     )
 
     def clean_month(self) -> date:
-        month = self.cleaned_data["month"]
+        month = self.cleaned_data["month"] or this_month()
         if not FIRST_YEAR <= month.year <= LAST_YEAR:
             raise ValidationError(
                 _("Choose a month between %(first)d and %(last)d.")

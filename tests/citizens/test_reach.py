@@ -22,9 +22,8 @@ from loa.citizens.reach import (
 from loa.orgs.models import Kind
 from loa.orgs.roles import Role
 from loa.units.models import AdminUnit
+from tests.citizens.conftest import make_bulletin
 from tests.factories import make_org, make_user
-
-from .conftest import make_bulletin
 
 pytestmark = pytest.mark.django_db
 
@@ -51,10 +50,18 @@ def audience(bulletin, place):
     a, b = place["A"], place["B"]
     BulletinView.objects.bulk_create(
         [
-            BulletinView(request=bulletin, citizen=citizen(1), age_band="25-34", gender="female", commune=a),
-            BulletinView(request=bulletin, citizen=citizen(2), age_band="25-34", gender="male", commune=a),
-            BulletinView(request=bulletin, citizen=citizen(3), age_band="65+", gender="female", commune=b),
-            BulletinView(request=bulletin, citizen=citizen(4), age_band="18-24", gender="male", commune=None),
+            BulletinView(
+                request=bulletin, citizen=citizen(1), age_band="25-34", gender="female", commune=a
+            ),
+            BulletinView(
+                request=bulletin, citizen=citizen(2), age_band="25-34", gender="male", commune=a
+            ),
+            BulletinView(
+                request=bulletin, citizen=citizen(3), age_band="65+", gender="female", commune=b
+            ),
+            BulletinView(
+                request=bulletin, citizen=citizen(4), age_band="18-24", gender="male", commune=None
+            ),
         ]
     )
     Reaction.objects.bulk_create(
@@ -66,12 +73,33 @@ def audience(bulletin, place):
     )
     Comment.objects.bulk_create(
         [
-            Comment(request=bulletin, citizen=citizen(1), body="Hay", age_band="25-34",
-                    gender="female", commune=a, status=CommentStatus.PENDING),
-            Comment(request=bulletin, citizen=citizen(2), body="Cảm ơn", age_band="25-34",
-                    gender="male", commune=a, status=CommentStatus.PUBLISHED),
-            Comment(request=bulletin, citizen=citizen(6), body="Sai", age_band="0-17",
-                    gender="female", commune=b, status=CommentStatus.HIDDEN),
+            Comment(
+                request=bulletin,
+                citizen=citizen(1),
+                body="Hay",
+                age_band="25-34",
+                gender="female",
+                commune=a,
+                status=CommentStatus.PENDING,
+            ),
+            Comment(
+                request=bulletin,
+                citizen=citizen(2),
+                body="Cảm ơn",
+                age_band="25-34",
+                gender="male",
+                commune=a,
+                status=CommentStatus.PUBLISHED,
+            ),
+            Comment(
+                request=bulletin,
+                citizen=citizen(6),
+                body="Sai",
+                age_band="0-17",
+                gender="female",
+                commune=b,
+                status=CommentStatus.HIDDEN,
+            ),
         ]
     )
     BulletinStats.objects.create(request=bulletin, views=17)
@@ -88,7 +116,15 @@ def test_readers_by_age_band_gender_and_commune(audience, place):
     readers = reach_of(audience).readers
     bands = counts(readers.by_age_band)
     assert list(bands) == ["0-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65+"]
-    assert bands == {"0-17": 0, "18-24": 1, "25-34": 2, "35-44": 0, "45-54": 0, "55-64": 0, "65+": 1}
+    assert bands == {
+        "0-17": 0,
+        "18-24": 1,
+        "25-34": 2,
+        "35-44": 0,
+        "45-54": 0,
+        "55-64": 0,
+        "65+": 1,
+    }
     assert counts(readers.by_gender) == {"male": 2, "female": 2}
     communes = readers.by_commune.bars
     assert [bar.key for bar in communes] == [str(place["A"].pk), str(place["B"].pk), UNKNOWN]
@@ -154,7 +190,12 @@ def test_a_bulletin_without_interactions(bulletin):
     assert reach.views == 0 and reach.readers.total == 0 and reach.reactions.total == 0
     assert all(bar.count == 0 and bar.width == "0.0%" for bar in reach.readers.by_age_band.bars)
     assert reach.readers.by_commune.bars == ()
-    assert counts(reach.comments_by_status) == {"pending": 0, "held": 0, "published": 0, "hidden": 0}
+    assert counts(reach.comments_by_status) == {
+        "pending": 0,
+        "held": 0,
+        "published": 0,
+        "hidden": 0,
+    }
 
 
 def test_other_bulletins_do_not_leak_in(audience, sender, image, commune):
@@ -181,7 +222,9 @@ def test_a_constant_number_of_queries(audience, sender, image, commune, django_a
                 gender="female",
                 commune=communes[reader],
             )
-            Reaction.objects.create(request=bulletin, citizen=citizen(100 * number + reader), kind="like")
+            Reaction.objects.create(
+                request=bulletin, citizen=citizen(100 * number + reader), kind="like"
+            )
     with django_assert_num_queries(QUERIES):
         results = reach_by_request([audience, *many])
     assert results[many[0].pk].reactions.total == 8
