@@ -1,11 +1,12 @@
 """Put the Loa channel into the Wagtail admin: its URLs and its menu."""
 
-from django.http import HttpRequest
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from loa.admin_menu import ShownToMenuItem
 
 from .models import ChannelPolicy, RoutingRule
 
@@ -31,18 +32,6 @@ def _is_police(user) -> bool:
     return is_police(user)
 
 
-class ChannelMenuItem(MenuItem):
-    """Shown only to those the screen would let in, so nobody is offered a link to a 404."""
-
-    def __init__(self, *args, shown_to, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.shown_to = shown_to
-
-    def is_shown(self, request: HttpRequest) -> bool:
-        # Asked on every admin page: the roles are read once and kept for the rest of the request.
-        return self.shown_to(request.user)
-
-
 @hooks.register("register_admin_urls")
 def register_channel_urls() -> list:
     from . import urls
@@ -54,7 +43,7 @@ def register_channel_urls() -> list:
 def register_channel_menu() -> MenuItem:
     menu = Menu(
         items=[
-            ChannelMenuItem(
+            ShownToMenuItem(
                 _("Publication requests"),
                 reverse("loa_bulletins:index"),
                 name="loa-requests",
@@ -62,7 +51,7 @@ def register_channel_menu() -> MenuItem:
                 order=100,
                 shown_to=_in_channel,
             ),
-            ChannelMenuItem(
+            ShownToMenuItem(
                 _("New request"),
                 reverse("loa_bulletins:create"),
                 name="loa-new-request",
@@ -70,7 +59,7 @@ def register_channel_menu() -> MenuItem:
                 order=200,
                 shown_to=_is_author,
             ),
-            ChannelMenuItem(
+            ShownToMenuItem(
                 _("Appraisal queue"),
                 reverse("loa_bulletins:queue"),
                 name="loa-queue",

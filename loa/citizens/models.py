@@ -64,6 +64,24 @@ def age_band(age: int) -> str:
     )
 
 
+class ReaderProfile(models.Model):
+    """Who read or wrote, coarsely: for the agency's statistics, never shown beside a comment."""
+
+    commune = models.ForeignKey(
+        AdminUnit,
+        verbose_name=_("commune"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    age_band = models.CharField(_("age band"), max_length=8, choices=AgeBand.choices)
+    gender = models.CharField(_("gender"), max_length=8, choices=Gender.choices)
+
+    class Meta:
+        abstract = True
+
+
 class Reaction(models.Model):
     """A citizen's one reaction to a bulletin; reacting again replaces it."""
 
@@ -88,7 +106,7 @@ class Reaction(models.Model):
         return self.get_kind_display()
 
 
-class Comment(models.Model):
+class Comment(ReaderProfile):
     """A citizen's comment; the audience fields feed the agency's statistics, not the public."""
 
     request = models.ForeignKey(
@@ -113,16 +131,6 @@ class Comment(models.Model):
     )
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    commune = models.ForeignKey(
-        AdminUnit,
-        verbose_name=_("commune"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    age_band = models.CharField(_("age band"), max_length=8, choices=AgeBand.choices)
-    gender = models.CharField(_("gender"), max_length=8, choices=Gender.choices)
 
     class Meta:
         verbose_name = _("comment")
@@ -162,7 +170,7 @@ class BlockedWord(models.Model):
         return self.word
 
 
-class BulletinView(models.Model):
+class BulletinView(ReaderProfile):
     """A distinct reader of a bulletin, with the breakdown the agency's dashboard reports."""
 
     request = models.ForeignKey(
@@ -173,16 +181,6 @@ class BulletinView(models.Model):
     )
     citizen = models.CharField(_("citizen (pseudonym)"), max_length=PSEUDONYM_LENGTH)
     first_viewed_at = models.DateTimeField(_("first viewed at"), default=timezone.now)
-    commune = models.ForeignKey(
-        AdminUnit,
-        verbose_name=_("commune"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    age_band = models.CharField(_("age band"), max_length=8, choices=AgeBand.choices)
-    gender = models.CharField(_("gender"), max_length=8, choices=Gender.choices)
 
     class Meta:
         verbose_name = _("bulletin reader")

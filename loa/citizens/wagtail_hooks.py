@@ -4,24 +4,15 @@ The menu items stand on their own (not inside the "Loa channel" submenu), each s
 its screen would let in, so nobody is offered a link to a 404.
 """
 
-from django.http import HttpRequest
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from loa.admin_menu import ShownToMenuItem
+
 # The views are imported when first needed, as the channel's own hooks do: the admin's URLconf
 # is being built while this module loads.
-
-
-class ReachMenuItem(MenuItem):
-    def __init__(self, *args, shown_to, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.shown_to = shown_to
-
-    def is_shown(self, request: HttpRequest) -> bool:
-        # Asked on every admin page: the answers are kept on the user for the rest of the request.
-        return self.shown_to(request.user)
 
 
 def _reads_reach(user) -> bool:
@@ -45,7 +36,7 @@ def register_reach_urls() -> list:
 
 @hooks.register("register_admin_menu_item")
 def register_dashboard_menu_item() -> MenuItem:
-    return ReachMenuItem(
+    return ShownToMenuItem(
         _("Channel dashboard"),
         reverse("loa_citizens:index"),
         name="loa-reach",
@@ -57,7 +48,7 @@ def register_dashboard_menu_item() -> MenuItem:
 
 @hooks.register("register_admin_menu_item")
 def register_quota_menu_item() -> MenuItem:
-    return ReachMenuItem(
+    return ShownToMenuItem(
         _("Monthly quotas"),
         reverse("loa_citizens:quota"),
         name="loa-quotas",
