@@ -24,7 +24,11 @@ def test_compiled_catalogue_matches_the_source(catalogue):
     with open(catalogue / "django.mo", "rb") as handle:
         compiled = gettext.GNUTranslations(handle)
     for entry in po.translated_entries():
-        if not entry.msgid_plural:
+        if entry.msgid_plural:
+            continue
+        if entry.msgctxt:
+            assert compiled.pgettext(entry.msgctxt, entry.msgid) == entry.msgstr, entry.msgid
+        else:
             assert compiled.gettext(entry.msgid) == entry.msgstr, entry.msgid
 
 
