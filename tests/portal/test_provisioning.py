@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.utils import translation
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -23,6 +24,13 @@ from tests.factories import make_org, make_user
 from .conftest import provision
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """These tests read the refusals' wording; they are written against the English source."""
+    with translation.override("en"):
+        yield
 
 PEOPLES_COMMITTEE_ONLY = {
     "ban-do-dia-gioi-hanh-chinh",

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from loa.orgs.models import Organization
 from loa.portal.provisioning import provision_member_site
@@ -25,7 +26,9 @@ class Command(BaseCommand):
         try:
             owner = Organization.objects.get(code=organization)
         except Organization.DoesNotExist as error:
-            raise CommandError(f"No organization has the code {organization!r}.") from error
+            raise CommandError(
+                _("No organization has the code “%(code)s”.") % {"code": organization}
+            ) from error
         try:
             home = provision_member_site(owner, hostname, port=port, default=default)
         except ValidationError as error:
