@@ -8,6 +8,7 @@ addressed to others exists.
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from typing import Annotated
 
@@ -21,7 +22,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer
-from pydantic import StringConstraints
+from pydantic import StringConstraints, field_validator
 from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import expand_db_html
@@ -127,6 +128,7 @@ class BulletinOut(BulletinSummary):
 
 
 READER_MEMORY_SECONDS = 24 * 3600
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class FeedPage(Schema):
@@ -151,6 +153,14 @@ class CommentIn(Schema):
     body: Annotated[
         str, StringConstraints(strip_whitespace=True, min_length=1, max_length=COMMENT_MAX_LENGTH)
     ]
+
+    @field_validator("body")
+    @classmethod
+    def printable(cls, value: str) -> str:
+        # Control characters (NUL among them, which PostgreSQL cannot even store) are no text.
+        if CONTROL_CHARACTERS.search(value):
+            raise ValueError(_("The comment contains characters that are not text."))
+        return value
 
 
 class CommentOut(Schema):

@@ -327,9 +327,10 @@ def test_docx_holds_the_letter(province, tmp_path):
 
 @pytest.mark.django_db
 def test_docx_writes_user_text_literally(province):
+    # \x01 rather than NUL: forms refuse NUL, and PostgreSQL cannot store it at all.
     notice = make_notice(
         province,
-        reasons=f"{HOSTILE}\nKý tự điều khiển:\x00\x0b\x1f hết",
+        reasons=f"{HOSTILE}\nKý tự điều khiển:\x01\x0b\x1f hết",
         bulletin_title="<img src=x onerror=alert(1)>",
     )
     data = render_docx(notice)

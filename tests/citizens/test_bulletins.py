@@ -395,3 +395,12 @@ def test_the_openapi_document_describes_the_citizen_api(client):
     assert feed["tags"] == ["citizen"] and "401" in feed["responses"]
     [scheme] = document["components"]["securitySchemes"].values()
     assert scheme == {"type": "http", "scheme": "bearer"}
+
+
+@pytest.mark.parametrize("body", ["Xin\x00chào", "chuông\x07"])
+def test_control_characters_in_a_comment_are_refused(reader, bulletin, body):
+    response = reader.post(
+        f"/api/v1/bulletins/{bulletin.pk}/comments", {"body": body}, content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["field"] == "body"
