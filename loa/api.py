@@ -37,6 +37,8 @@ def field_message(error: dict) -> str:
         return _("Must be at least %(n)s.") % {"n": ctx.get("ge", ctx.get("gt"))}
     if kind in {"less_than_equal", "less_than"}:
         return _("Must be at most %(n)s.") % {"n": ctx.get("le", ctx.get("lt"))}
+    if kind == "string_pattern_mismatch":
+        return _("This is not a valid code.")
     if kind == "json_invalid":
         return _("The request body is not valid JSON.")
     if kind == "value_error" and ctx.get("error"):

@@ -7,7 +7,7 @@ import json
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import ValidationError
 
 from .cache import CACHE_SECONDS, cache_key
@@ -26,7 +26,8 @@ class UnitOut(Schema):
 
 class UnitFilter(Schema):
     level: Literal["province", "district", "commune"] | None = None
-    parent: str | None = None
+    # Official codes are short runs of digits (and "VN"); anything else cannot name a unit.
+    parent: str | None = Field(None, pattern=r"^[0-9A-Za-z]{1,10}$")
 
 
 @router.get("", response=list[UnitOut])

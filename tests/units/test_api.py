@@ -48,3 +48,10 @@ def test_answers_are_cached_and_invalidated_by_changes(client, django_assert_num
     hanoi.save()
     body = client.get("/api/v1/units", {"level": "province"}).json()
     assert {"code": "01", "name": "Thủ đô Hà Nội"}.items() <= next(u for u in body if u["code"] == "01").items()
+
+
+@pytest.mark.parametrize("parent", ["7\x005", "75; DROP TABLE", "x" * 11])
+def test_malformed_parent_codes_are_a_422(client, parent):
+    response = client.get("/api/v1/units", {"parent": parent})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["field"] == "parent"
