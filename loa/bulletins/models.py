@@ -287,7 +287,9 @@ class PublicationRequest(RevisionMixin, ClusterableModel):
         if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
             errors["age_max"] = _("The maximum age must not be below the minimum age.")
         if not isinstance(self.genders, list) or not set(self.genders) <= set(Gender.values):
-            errors["genders"] = _("Choose genders among: male, female.")
+            errors["genders"] = _("Choose genders among: %(choices)s.") % {
+                "choices": ", ".join(str(label) for label in Gender.labels)
+            }
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             errors["ends_at"] = _("The display window must end after it starts.")
         if self.scope_level == ScopeLevel.NATIONAL and not self.national_justification.strip():

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from loa.audit.log import record
 from loa.orgs.models import RoleAssignment
@@ -109,9 +110,12 @@ def send_deadline_reminders(now: datetime | None = None) -> int:
             if recipients:
                 send_mail(
                     _("Appraisal deadline: %(title)s") % {"title": round_.request.title},
-                    _(
+                    ngettext(
                         "The publication request “%(title)s” from %(sender)s must be appraised"
-                        " by %(deadline)s (%(days)d working days left)."
+                        " by %(deadline)s (%(days)d working day left).",
+                        "The publication request “%(title)s” from %(sender)s must be appraised"
+                        " by %(deadline)s (%(days)d working days left).",
+                        max(left, 0),
                     )
                     % {
                         "title": round_.request.title,

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from loa.orgs.models import Organization, RoleAssignment
 from loa.orgs.roles import Role, roles_implying
@@ -80,11 +81,18 @@ def remind_laggards(month: date) -> int:
         if not recipients:
             continue
         send_mail(
-            _("Loa channel: %(missing)d bulletin(s) still expected this month")
+            ngettext(
+                "Loa channel: %(missing)d bulletin still expected this month",
+                "Loa channel: %(missing)d bulletins still expected this month",
+                row.missing,
+            )
             % {"missing": row.missing},
-            _(
-                "%(organization)s is asked for %(required)d bulletin(s) a month on the Loa channel"
-                " and has submitted %(submitted)d in %(month)s."
+            ngettext(
+                "%(organization)s is asked for %(required)d bulletin a month on the Loa channel"
+                " and has submitted %(submitted)d in %(month)s.",
+                "%(organization)s is asked for %(required)d bulletins a month on the Loa channel"
+                " and has submitted %(submitted)d in %(month)s.",
+                row.required,
             )
             % {
                 "organization": row.organization.name,
