@@ -31,6 +31,7 @@ from loa.orgs.roles import Role, roles_implying
 from loa.units.models import AdminUnit, Level
 
 from . import images, routing
+from .diff import html_to_text
 from .models import (
     CHECKLIST,
     MAX_AGE,
@@ -50,6 +51,9 @@ ATTACHMENT_ACCEPT = ",".join(f".{ext}" for ext in ATTACHMENT_EXTENSIONS)
 _IMAGE_FORMATS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG"}
 # Office Open XML files are zip archives whose main part sits in this folder.
 _OOXML_PART = {"docx": "word/", "xlsx": "xl/"}
+
+# Rich text that holds no words but shows an image or an embedded video is still a body.
+_EMBEDDED_MEDIA = re.compile(r"<embed\b", re.IGNORECASE)
 
 
 def _megabytes(size: int) -> str:
@@ -327,6 +331,17 @@ class PublicationRequestForm(WagtailAdminModelForm):
         if self.instance.pk is not None:
             return self.instance.sender
         return self.cleaned_data.get("sender")
+
+    def clean_body(self) -> str:
+        """Refuse a body the editor left with empty paragraphs only.
+
+        Draftail sends ``<p></p>`` for an editor that was focused and left empty, which the
+        required check alone lets through.
+        """
+        body = self.cleaned_data.get("body") or ""
+        if not html_to_text(body).strip() and not _EMBEDDED_MEDIA.search(body):
+            raise ValidationError(gettext("Write the body of the bulletin."), code="required")
+        return body
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -48,6 +48,10 @@ def test_request_to_feed(as_user, site_url, screenshot, tmp_path):
     author.fill("textarea[name=summary]", "Sở Tư pháp phối hợp tổ chức ngày hội đọc sách pháp luật.")
     author.locator(".public-DraftEditor-content").first.click()
     author.keyboard.type("Ngày hội giới thiệu sách pháp luật cho thiếu nhi và người cao tuổi.")
+    # Draftail writes its content to the hidden field a moment after the last keystroke.
+    author.wait_for_function(
+        "document.querySelector('input[name=body]').value.includes('người cao tuổi')"
+    )
     author.set_input_files("input[name=image_file]", str(representative_image(tmp_path)))
     author.fill("input[name=image_alt]", "Thiếu nhi đọc sách")
     author.fill("input[name=author_name]", "Bùi Ngọc Lan")

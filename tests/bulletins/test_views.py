@@ -506,6 +506,7 @@ def png_named_jpg():
         ),
         ({"age_min": 60, "age_max": 18}, "age_max"),
         ({"scope_level": ScopeLevel.COMMUNE, "scope_units": []}, "scope_units"),
+        ({"body": contentstate("", "   ")}, "body"),
     ],
     ids=[
         "image-too-small",
@@ -518,6 +519,7 @@ def png_named_jpg():
         "national-unjustified",
         "ages-reversed",
         "no-area",
+        "empty-body",
     ],
 )
 def test_bad_input_is_refused_and_nothing_is_saved(client, demo, overrides, field):
