@@ -15,8 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
 
+from loa.legal.pages import LegalDocumentIndexPage
 from loa.orgs.models import Kind, Organization
 from loa.orgs.roles import Role
+from loa.procedures.pages import ProcedureIndexPage
+from loa.questions.pages import QuestionIndexPage
+from loa.schedules.pages import WorkSchedulePage
 
 from .pages import (  # noqa: F401
     ArticlePage,
@@ -40,12 +44,20 @@ class PageKind(models.TextChoices):
     SECTION = "section", _("Section")
     ORGANIZATION = "organization", _("Organization page")
     CONTACT = "contact", _("Contact page")
+    LEGAL_DOCUMENTS = "legal_documents", _("Legal documents")
+    PROCEDURES = "procedures", _("Administrative procedures")
+    QUESTIONS = "questions", _("Questions and answers")
+    SCHEDULES = "schedules", _("Work schedule")
 
 
 PAGE_MODELS: dict[str, type] = {
     PageKind.SECTION: SectionPage,
     PageKind.ORGANIZATION: OrganizationPage,
     PageKind.CONTACT: ContactPage,
+    PageKind.LEGAL_DOCUMENTS: LegalDocumentIndexPage,
+    PageKind.PROCEDURES: ProcedureIndexPage,
+    PageKind.QUESTIONS: QuestionIndexPage,
+    PageKind.SCHEDULES: WorkSchedulePage,
 }
 
 

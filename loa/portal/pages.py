@@ -4,11 +4,13 @@ A site's tree reads like its menu::
 
     PortalHomePage (one per site, made by `provisioning`)
     ├── OrganizationPage   Giới thiệu: functions, organization chart, leaders, history
-    ├── SectionPage        Tin tức, Văn bản, Thủ tục hành chính, ... (the standard sections)
+    ├── SectionPage        Tin tức and the other sections of articles (the standard sections)
     │   ├── ArticlePage    news and articles
     │   ├── TopicPage      chuyên trang, with its own articles
     │   ├── GalleryPage    photo and video galleries
     │   └── SectionPage    sub-sections
+    ├── LegalDocumentIndexPage, ProcedureIndexPage, QuestionIndexPage, WorkSchedulePage
+    │                      Văn bản, Thủ tục hành chính, Hỏi đáp, Lịch công tác (in their own apps)
     └── ContactPage        Liên hệ
 
 Every page carries the same frame (header, menu, footer) of its site, computed once per request in
@@ -146,6 +148,10 @@ class PortalHomePage(PortalPage):
         "portal.GalleryPage",
         "portal.OrganizationPage",
         "portal.ContactPage",
+        "legal.LegalDocumentIndexPage",
+        "procedures.ProcedureIndexPage",
+        "questions.QuestionIndexPage",
+        "schedules.WorkSchedulePage",
     ]
     is_creatable = False
     template = "portal/home_page.html"

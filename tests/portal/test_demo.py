@@ -7,20 +7,13 @@ from wagtail.models import Page, Site
 
 from loa.demo.data import load_demo
 from loa.portal.demo import load_portal_demo
-from loa.portal.models import MemberSite
-from loa.portal.pages import (
-    ArticlePage,
-    ContactPage,
-    GalleryPage,
-    OrganizationPage,
-    PortalHomePage,
-    SectionPage,
-    TopicPage,
-)
+from loa.portal.models import PAGE_MODELS, MemberSite
+from loa.portal.pages import ArticlePage, GalleryPage, PortalHomePage, SectionPage, TopicPage
 
 pytestmark = pytest.mark.django_db
 
-PAGE_TYPES = {PortalHomePage, SectionPage, ArticlePage, TopicPage, GalleryPage, OrganizationPage, ContactPage}
+# Every page type, those of the standard sections included.
+PAGE_TYPES = {PortalHomePage, ArticlePage, TopicPage, GalleryPage, *PAGE_MODELS.values()}
 
 
 def test_the_demo_fills_three_sites_once(client):

@@ -1,0 +1,1 @@
+from .pages import LegalDocumentIndexPage  # noqa: F401

@@ -1,0 +1,1 @@
+from .pages import ProcedureIndexPage  # noqa: F401

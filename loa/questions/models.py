@@ -1,0 +1,1 @@
+from .pages import QuestionIndexPage  # noqa: F401

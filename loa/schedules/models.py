@@ -1,0 +1,1 @@
+from .pages import WorkSchedulePage  # noqa: F401
