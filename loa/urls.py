@@ -16,6 +16,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("loa/", preview.feed_view, name="loa_app_feed"),
     path("loa/bulletins/<int:pk>/", preview.bulletin_view, name="loa_app_bulletin"),
+    path("tim-kiem/", include("loa.search.urls")),
+    path("", include("loa.reading.urls")),
 ]
 
 if settings.LOA_SERVE_MEDIA:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from loa.orgs.models import RoleAssignment
 
@@ -72,3 +72,19 @@ def sync_board(board_id: int) -> None:
         RoleAssignment.objects.filter(organization_id=board_id, role__in=list(ROLE_GROUPS))
         .values_list("user_id", flat=True)
     )
+
+
+def sites_edited_by(user, roles: Iterable[str] = tuple(ROLE_GROUPS)) -> QuerySet[MemberSite]:
+    """The member sites where `user` works as one of `roles` (all sites for a superuser).
+
+    The records a site owns outside its page tree (legal documents, procedures, schedules,
+    questions) are narrowed to these, so one site's editors never see another's.
+    """
+    if user.is_superuser:
+        return MemberSite.objects.all()
+    if not user.is_authenticated:
+        return MemberSite.objects.none()
+    groups = Q()
+    for role in roles:
+        groups |= Q(**{f"{ROLE_GROUPS[role]}__user": user})
+    return MemberSite.objects.filter(groups).distinct()

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from loa.orgs import administration
 from loa.orgs.models import Kind, RoleAssignment
 from loa.orgs.roles import Role
+from loa.portal.membership import sites_edited_by
 from tests.factories import make_org, make_user
 
 from .conftest import provision
@@ -97,3 +98,12 @@ def test_deleting_the_user_is_clean(site_a):
     user = site_a.staff(Role.PORTAL_EDITOR)
     user.delete()
     assert not site_a.member.editors.user_set.exists()
+
+
+def test_sites_edited_by_lists_only_the_users_own_sites(site_a, site_b):
+    reporter = site_a.staff(Role.PORTAL_REPORTER)
+    chief = site_b.staff(Role.EDITOR_IN_CHIEF)
+    assert list(sites_edited_by(reporter)) == [site_a.member]
+    assert list(sites_edited_by(chief)) == [site_b.member]
+    assert not sites_edited_by(reporter, roles=[Role.EDITOR_IN_CHIEF]).exists()
+    assert not sites_edited_by(make_user()).exists()
