@@ -19,6 +19,7 @@ AUDIT_ACTIONS = {
     "loa.comment.publish": (_("Publish comment"), _("Comment published")),
     "loa.comment.hide": (_("Hide comment"), _("Comment hidden")),
     "loa.request.remind": (_("Remind of appraisal deadline"), _("Appraisal deadline reminder sent")),
+    "loa.quota.remind": (_("Remind of monthly quota"), _("Monthly quota reminder sent")),
 }
 
 

@@ -137,19 +137,18 @@ class RoutingRule(models.Model):
         return self.name
 
     def clean(self) -> None:
-        levels = {choice for choice, _label in Level.choices}
-        kinds = {choice for choice, _label in OrgKind.choices}
-        scopes = {choice for choice, _label in ScopeLevel.choices}
         errors = {}
-        for field, allowed in (
-            ("sender_levels", levels),
-            ("sender_kinds", kinds),
-            ("scope_levels", scopes),
+        for field, choices in (
+            ("sender_levels", Level.choices),
+            ("sender_kinds", OrgKind.choices),
+            ("scope_levels", ScopeLevel.choices),
         ):
             value = getattr(self, field)
+            allowed = {code for code, _label in choices}
             if not isinstance(value, list) or not set(value) <= allowed:
+                # Name the choices as the form shows them, not by their stored codes.
                 errors[field] = _("Choose among: %(choices)s.") % {
-                    "choices": ", ".join(sorted(allowed))
+                    "choices": ", ".join(str(label) for _code, label in choices)
                 }
         if errors:
             raise ValidationError(errors)

@@ -15,6 +15,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from loa.audit.log import record
 from loa.orgs.models import Organization, RoleAssignment
 from loa.orgs.roles import Role, roles_implying
 from loa.workdays.calendar import local_zone
@@ -102,6 +103,13 @@ def remind_laggards(month: date) -> int:
             },
             settings.DEFAULT_FROM_EMAIL,
             recipients,
+        )
+        record(
+            row.organization,
+            "loa.quota.remind",
+            month=month.strftime("%Y-%m"),
+            missing=row.missing,
+            recipients=len(recipients),
         )
         reminded += 1
     return reminded

@@ -2,6 +2,7 @@ from datetime import date, datetime
 
 import pytest
 from django.core import mail
+from wagtail.models import ModelLogEntry
 
 from loa.bulletins import workflow
 from loa.bulletins.models import CHECKLIST, Conclusion, MonthlyQuota, ScopeLevel
@@ -40,3 +41,6 @@ def test_those_behind_are_reminded(demo, quotas):
     author.save()
     assert remind_laggards(date(2026, 3, 1)) == 1  # Sở KH&CN has nobody with an e-mail address
     assert mail.outbox[0].to == [author.email]
+    entry = ModelLogEntry.objects.get(action="loa.quota.remind")
+    assert entry.object_id == str(demo.orgs["DNI-SVHTTDL"].pk)
+    assert entry.data["month"] == "2026-03" and entry.data["recipients"] == 1

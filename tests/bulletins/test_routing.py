@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from loa.bulletins.models import Handler, RoutingRule, ScopeLevel
 from loa.bulletins.routing import route
@@ -102,6 +103,8 @@ def test_without_a_pc06_division_the_provincial_police_appraise(demo, other_prov
 
 def test_rules_validate_their_lists(demo):
     rule = RoutingRule(name="x", handler=Handler.PROVINCE_DIVISION, sender_kinds=["bakery"])
-    with pytest.raises(ValidationError) as error:
+    with translation.override("en"), pytest.raises(ValidationError) as error:
         rule.full_clean()
     assert "sender_kinds" in error.value.message_dict
+    message = error.value.message_dict["sender_kinds"][0]
+    assert "People's Committee" in message and "peoples_committee" not in message
