@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
@@ -30,4 +31,7 @@ if settings.LOA_SERVE_MEDIA:
         )
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# The pages: Vietnamese at the plain URLs, English under /en/ (Wagtail serves the site's home page
+# in the language the prefix activates). Only the pages are prefixed: the admin, the API and the
+# app's own screens above answer at one address whatever the language.
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

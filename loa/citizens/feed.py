@@ -22,9 +22,10 @@ from loa.bulletins.models import AudienceTarget, Gender, State
 
 from .tokens import VerifiedCitizen
 
-# How long a page is shared by the citizens of one cohort. Approving or withdrawing a bulletin
-# bumps the feed generation at once in the process that does it (in every process with Redis);
-# other local-memory caches catch up within this many seconds, as when a window opens or ends.
+# How long a page, and whether a bulletin may be opened, is shared by the citizens of one cohort.
+# Approving or withdrawing a bulletin bumps the feed generation at once in the process that does
+# it (in every process with Redis); other local-memory caches catch up within this many seconds,
+# as when a window opens or ends.
 FEED_CACHE_SECONDS = 15
 
 # The largest id a database integer column holds; larger ids cannot name a bulletin.
@@ -55,13 +56,21 @@ def decode_cursor(cursor: str) -> Cursor:
     return moment, pk
 
 
+def feed_generation() -> int:
+    """The number that approving or withdrawing a bulletin bumps: part of every shared key."""
+    return cache.get_or_set(FEED_GENERATION_KEY, 1, None)
+
+
+def cohort(citizen: VerifiedCitizen) -> str:
+    """What decides which bulletins a citizen sees, besides the time: areas, age today, gender."""
+    areas = ",".join(map(str, sorted(citizen_area_ids(citizen.communes))))
+    return f"{areas}|{citizen.age_on(timezone.localdate())}|{citizen.gender}"
+
+
 def feed_cache_key(citizen: VerifiedCitizen, limit: int, cursor: str | None, host: str) -> str:
     """The key of a feed page shared by citizens of the same areas, age and gender."""
-    generation = cache.get_or_set(FEED_GENERATION_KEY, 1, None)
-    areas = ",".join(map(str, sorted(citizen_area_ids(citizen.communes))))
-    age = citizen.age_on(timezone.localdate())
-    cohort = f"{areas}|{age}|{citizen.gender}|{limit}|{cursor or ''}|{host}"
-    return f"loa:feed:{generation}:{hashlib.sha256(cohort.encode()).hexdigest()}"
+    page = f"{cohort(citizen)}|{limit}|{cursor or ''}|{host}"
+    return f"loa:feed:{feed_generation()}:{hashlib.sha256(page.encode()).hexdigest()}"
 
 
 def live_targets(citizen: VerifiedCitizen) -> QuerySet[AudienceTarget]:
@@ -106,11 +115,38 @@ def feed_page(
 
 def visible_published_at(citizen: VerifiedCitizen, request_id: int) -> datetime | None:
     """When a bulletin was published, if it is live and targeted at this citizen; else None."""
+    window = _live_window(citizen, request_id)
+    return window[0] if window else None
+
+
+def shared_visible_published_at(citizen: VerifiedCitizen, request_id: int) -> datetime | None:
+    """`visible_published_at`, remembered for the citizen's cohort as long as a feed page is.
+
+    Citizens open the bulletins of the feed page they were just shown, a page shared by their
+    cohort: the answer is the same for all of them until the feed generation changes. The end of
+    the window is remembered with it, so a bulletin closes on time all the same. Only a yes is
+    remembered, so that asking for ids that do not exist cannot fill the cache (and push buffered
+    view counts out of it).
+    """
+    digest = hashlib.sha256(cohort(citizen).encode()).hexdigest()
+    key = f"loa:visible:{feed_generation()}:{request_id}:{digest}"
+    window = cache.get(key)
+    if window is None:
+        window = _live_window(citizen, request_id)
+        if window is None:
+            return None
+        cache.set(key, window, FEED_CACHE_SECONDS)
+    published_at, ends_at = window
+    return published_at if timezone.now() < ends_at else None
+
+
+def _live_window(citizen: VerifiedCitizen, request_id: int) -> tuple[datetime, datetime] | None:
+    """(published_at, ends_at) of a bulletin live now and targeted at this citizen, or None."""
     if not 0 < request_id <= MAX_ID:
         return None
     return (
         live_targets(citizen)
         .filter(request_id=request_id)
-        .values_list("published_at", flat=True)
+        .values_list("published_at", "ends_at")
         .first()
     )

@@ -40,7 +40,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views.generic import CreateView
+from wagtail.admin.views.generic import CreateView, IndexView
 from wagtail.admin.views.generic.base import BaseListingView, WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
@@ -812,6 +812,10 @@ class BlockedWordViewSet(ModelViewSet):
     url_prefix = "loa-reach/blocked-words"
 
 
+class MonthlyQuotaIndexView(IndexView):
+    queryset = MonthlyQuota.objects.select_related("organization")
+
+
 class MonthlyQuotaViewSet(ModelViewSet):
     """How many bulletins an organization owes each month. Superusers only (model permissions)."""
 
@@ -825,9 +829,7 @@ class MonthlyQuotaViewSet(ModelViewSet):
     search_backend_name = None
     copy_view_enabled = False
     url_prefix = "loa-reach/quotas"
-
-    def get_queryset(self, request):
-        return MonthlyQuota.objects.select_related("organization")
+    index_view_class = MonthlyQuotaIndexView
 
     def formfield_for_dbfield(self, db_field, **kwargs):
         field = super().formfield_for_dbfield(db_field, **kwargs)

@@ -2,6 +2,7 @@ from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from loa.units.models import AdminUnit
@@ -10,8 +11,18 @@ from .import_views import import_organizations_view
 from .models import Organization
 
 
+class OrganizationIndexView(IndexView):
+    # The listing shows each organization's unit and parent: fetch them in the same query.
+    queryset = Organization.objects.select_related("unit", "parent")
+
+
+class AdminUnitIndexView(IndexView):
+    queryset = AdminUnit.objects.select_related("parent")
+
+
 class OrganizationViewSet(ModelViewSet):
     model = Organization
+    index_view_class = OrganizationIndexView
     icon = "site"
     menu_label = _("Organizations")
     list_display = ["name", "code", "kind", "unit", "parent", "is_active"]
@@ -32,12 +43,10 @@ class OrganizationViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
 
-    def get_queryset(self, request):
-        return Organization.objects.select_related("unit", "parent")
-
 
 class AdminUnitViewSet(ModelViewSet):
     model = AdminUnit
+    index_view_class = AdminUnitIndexView
     icon = "globe"
     menu_label = _("Administrative units")
     list_display = ["name", "code", "kind", "level", "parent"]
@@ -47,9 +56,6 @@ class AdminUnitViewSet(ModelViewSet):
     list_per_page = 50
     inspect_view_enabled = True
     copy_view_enabled = False
-
-    def get_queryset(self, request):
-        return AdminUnit.objects.select_related("parent")
 
 
 class OrganizationGroup(ModelViewSetGroup):

@@ -4,6 +4,8 @@
 Justice's site (stp.localhost) and Trấn Biên ward's site (tranbien.localhost) through the real
 `provisioning` service, then writes the sample content of `demo_content` into them: every page
 type, every body block but video (the demo ships no video, and serving must not wait on YouTube).
+`load_english_demo()` then translates the home, "About us", contact and news pages of the portal
+and of the Department of Justice into English, as their editors would with "Translate".
 Pictures are drawn here with Pillow. Everything is found by slug or title before it is made, so a
 second run creates nothing.
 """
@@ -21,7 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from loa.orgs.models import Organization
 
@@ -40,7 +42,7 @@ from .pages import (
     TopicFeaturedArticle,
     TopicPage,
 )
-from .provisioning import provision_member_site
+from .provisioning import add_translated_home, provision_member_site
 
 FONTS = Path(__file__).resolve().parent.parent / "bulletins" / "fonts"
 Colour = tuple[int, int, int]
@@ -401,10 +403,109 @@ def _fill(spec: dict, owner) -> int:
 
 
 def load_portal_demo() -> int:
-    """Provision and fill the three demo sites; returns how many sites and pages were made or filled."""
+    """Provision and fill the three demo sites, with their English pages; returns how many sites and
+    pages were made or filled."""
     owner = get_user_model().objects.filter(username="quantri").first()
     total = 0
     for spec in demo_content.SITES:
         with transaction.atomic():
             total += _fill(spec, owner)
-    return total
+    return total + load_english_demo()
+
+
+# English pages ----------------------------------------------------------------------------------
+
+
+def _translate(page: Page, locale: Locale) -> tuple[Page, bool]:
+    """The page's translation into `locale`, and whether it was made just now (as a draft copy)."""
+    translation = page.get_translation_or_none(locale)
+    if translation is not None:
+        return translation.specific, False
+    return page.copy_for_translation(locale).specific, True
+
+
+def _english_home(member: MemberSite, spec: dict, locale: Locale, owner) -> int:
+    home = add_translated_home(member, locale, actor=owner)
+    if home.live:
+        return 0
+    home.title, home.intro, home.notice = spec["title"], spec["intro"], demo_content.ENGLISH_NOTICE
+    _publish(home, owner)
+    return 1
+
+
+def _english_about(vi_home: PortalHomePage, spec: dict, owner, locale: Locale) -> int:
+    source = OrganizationPage.objects.child_of(vi_home).first()
+    page, made = _translate(source, locale)
+    if not made:
+        return 0
+    about = spec["about"]
+    page.title, page.slug = about["title"], about["slug"]
+    page.functions, page.structure, page.history = about["functions"], about["structure"], about["history"]
+    page.address = spec["contact"]["address"]
+    if page.chart_id:
+        page.chart_alt = about["chart_alt"]
+    page.leaders = [
+        OrganizationLeader(
+            name=leader.name,
+            position=position,
+            duties=duties,
+            photo=leader.photo,
+            biography=f"<p>Full name: {leader.name}. Position: {position}.</p>"
+            "<p>A short biography provided by the agency (sample content).</p>",
+        )
+        for leader, (position, duties) in zip(source.leaders.all(), about["leaders"], strict=True)
+    ]
+    _publish(page, owner)
+    return 1
+
+
+def _english_contact(vi_home: PortalHomePage, spec: dict, owner, locale: Locale) -> int:
+    page, made = _translate(ContactPage.objects.child_of(vi_home).first(), locale)
+    if not made:
+        return 0
+    contact = spec["contact"]
+    page.title, page.slug, page.intro = contact["title"], contact["slug"], contact["intro"]
+    page.address, page.office_hours = contact["address"], demo_content.ENGLISH_OFFICE_HOURS
+    _publish(page, owner)
+    return 1
+
+
+def _english_news(vi_home: PortalHomePage, spec: dict, owner, locale: Locale) -> int:
+    news = _find(vi_home, "tin-tuc")
+    section, made = _translate(news, locale)
+    created = 0
+    if made:
+        section.title, section.slug = spec["news"]["title"], spec["news"]["slug"]
+        _publish(section, owner)
+        created += 1
+    for vi_slug, article in spec["articles"].items():
+        source = _find(news, vi_slug)
+        page, made = _translate(source, locale)
+        if not made:
+            continue
+        page.title, page.slug, page.lead = article["title"], article["slug"], article["lead"]
+        page.image_alt, page.image_caption, page.body = article["image_alt"], "", article["body"]
+        page.related_links = []  # they point at Vietnamese pages
+        page.tags.set(article["tags"])
+        page.first_published_at = source.first_published_at
+        _publish(page, owner)
+        created += 1
+    return created
+
+
+def load_english_demo() -> int:
+    """English versions of the province portal's and the Department of Justice's home, "About us",
+    contact and news pages, and of a few of their news items; returns how many pages were made."""
+    owner = get_user_model().objects.filter(username="quantri").first()
+    locale = Locale.objects.get(language_code="en")
+    created = 0
+    for code, spec in demo_content.ENGLISH.items():
+        member = MemberSite.objects.filter(organization__code=code).select_related("site").first()
+        if member is None:
+            continue
+        with transaction.atomic():
+            vi_home = member.site.root_page.specific
+            created += _english_home(member, spec["home"], locale, owner)
+            for translate in (_english_about, _english_news, _english_contact):  # the menu's order
+                created += translate(vi_home, spec, owner, locale)
+    return created

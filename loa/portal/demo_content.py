@@ -620,3 +620,266 @@ COMMUNE = {
 }
 
 SITES = [PROVINCE, DEPARTMENT, COMMUNE]
+
+
+# The English pages of the province's portal and of the Department of Justice: translations of some
+# of their Vietnamese pages (the home page, "About us", "Contact", the news section and a few news
+# items), keyed by the organization's code. Articles are keyed by their Vietnamese slug; leaders
+# come in the order of the Vietnamese page, whose names and portraits they keep.
+
+ENGLISH_NOTICE = (
+    "Demonstration site: the content was written by the Loa project to show how the portal works;"
+    " it is not official information."
+)
+
+ENGLISH_OFFICE_HOURS = (
+    "Morning: 7:00 a.m. – 11:30 a.m., Monday to Friday\n"
+    "Afternoon: 1:00 p.m. – 4:30 p.m., Monday to Friday"
+)
+
+ENGLISH = {
+    "DNI-UBND": {
+        "home": {
+            "title": "Dong Nai Provincial Portal",
+            "intro": "The official online channel of the People's Committee of Dong Nai Province:"
+            " the province's decisions, new policies, and public services for residents, businesses"
+            " and investors.",
+        },
+        "about": {
+            "title": "About us",
+            "slug": "about-us",
+            "functions": "<p>The Provincial People's Committee is elected by the Provincial People's"
+            " Council. It is the Council's executive body and the state administrative authority of"
+            " the province, accountable to the local people, to the Provincial People's Council and"
+            " to the state administrative authorities above it.</p>"
+            "<ul><li>It enforces the Constitution, the law and the resolutions of the Provincial"
+            " People's Council.</li>"
+            "<li>It manages the economy, culture, society, defence and security of the province.</li>"
+            "<li>It directs the provincial departments and agencies and the People's Committees of"
+            " the communes and wards.</li></ul>",
+            "structure": "<ul><li>The Chairman and the Vice Chairpersons of the Provincial People's"
+            " Committee</li><li>The Office of the Provincial People's Committee</li>"
+            "<li>The departments and agencies under the Provincial People's Committee</li>"
+            "<li>The People's Committees of the communes and wards</li></ul>",
+            "history": "<p>This section tells the story of the province's founding and development."
+            " Its official content is provided by the Office of the Provincial People's"
+            " Committee.</p>",
+            "leaders": [
+                ("Chairman of the Provincial People's Committee",
+                 "Leads and directs the committee's work as a whole."),
+                ("Vice Chairwoman of the Provincial People's Committee",
+                 "In charge of culture and social affairs."),
+            ],
+        },
+        "contact": {
+            "title": "Contact",
+            "slug": "contact",
+            "intro": "<p>Residents and organizations may contact us during office hours or write to"
+            " us by e-mail.</p>",
+            "address": "Head office of the People's Committee of Dong Nai Province (illustrative"
+            " address)",
+        },
+        "news": {"title": "News", "slug": "news"},
+        "articles": {
+            "day-manh-dich-vu-cong-truc-tuyen-toan-trinh": {
+                "slug": "end-to-end-online-public-services",
+                "title": "Dong Nai expands end-to-end online public services, sparing residents"
+                " trips to the office",
+                "lead": "Since the start of the year, provincial departments and commune People's"
+                " Committees have kept moving administrative procedures fully online: residents can"
+                " file an application, follow its progress and receive the result without visiting"
+                " an office.",
+                "image_alt": "A one-stop-shop officer helps a resident file an application on a"
+                " tablet",
+                "tags": ["Public services", "Administrative reform"],
+                "body": [
+                    p(
+                        "According to the Office of the Provincial People's Committee, end-to-end"
+                        " online public services are this year's priority for administrative reform."
+                        " Agencies are reviewing their internal procedures, digitizing their records"
+                        " and results, and making sure that first-time users get patient guidance.",
+                        "At the one-stop shops of every level, officers help residents sign in with"
+                        " their electronic identity account, photograph their documents and pay fees"
+                        " online.",
+                    ),
+                    quote(
+                        "The goal is not just more online applications, but for people to find that"
+                        " an online procedure is faster and clearer and spares them repeated trips.",
+                        "A leader of the Office of the Provincial People's Committee",
+                    ),
+                    table(
+                        "Ways to file an application",
+                        [
+                            ["Channel", "How", "Result delivered"],
+                            ["Online", "National Public Service Portal, VNeID app",
+                             "Electronic copy, or by post"],
+                            ["By post", "Send the paper file by post", "By post"],
+                            ["In person", "One-stop shop of any level", "At the one-stop shop"],
+                        ],
+                    ),
+                    p(
+                        "Residents and businesses who need help can visit their nearest one-stop shop"
+                        " or send a question through the Questions and Answers section of the"
+                        " provincial portal."
+                    ),
+                ],
+            },
+            "tiem-chung-mo-rong-tre-duoi-5-tuoi": {
+                "slug": "immunization-drive-for-children-under-five",
+                "title": "Province-wide immunization drive for children under five",
+                "lead": "The health sector is working with commune authorities to list every child"
+                " who has missed a vaccine dose, so that each can catch up this month.",
+                "image_alt": "A health worker vaccinates a baby held in its mother's arms",
+                "tags": ["Health", "Immunization"],
+                "body": [
+                    p(
+                        "Commune and ward health stations run fixed vaccination points, and mobile"
+                        " teams visit neighbourhoods with many young children. Parents are told the"
+                        " schedule by text message and through their residential groups.",
+                        "Parents should bring the child's vaccination record, or look up the child's"
+                        " vaccination history in the electronic identity app. Children are watched"
+                        " for 30 minutes at the vaccination point and for 24 hours at home.",
+                    ),
+                    table(
+                        "Vaccination days at health stations",
+                        [
+                            ["Age group", "Vaccine", "When"],
+                            ["2 to 24 months", "Missed doses", "Every Tuesday and Thursday"],
+                            ["1 to 5 years", "Measles, measles–rubella", "Every Saturday"],
+                        ],
+                    ),
+                ],
+            },
+            "tap-huan-trang-thong-tin-dien-tu-cap-xa": {
+                "slug": "training-for-commune-website-editors",
+                "title": "Commune officials trained to run their websites",
+                "lead": "More than a hundred commune and ward officials in charge of their local"
+                " websites learned the editorial process, how to publish news, and how to make pages"
+                " accessible to people with disabilities.",
+                "image_alt": "Trainees in a hall follow a presentation on a projection screen",
+                "tags": ["Digital transformation", "Government portals"],
+                "body": [
+                    p(
+                        "The course covered the three-step editorial process: a reporter writes, an"
+                        " editor reviews, and the head of the editorial board approves and publishes."
+                        " It also covered choosing a representative picture, writing its text"
+                        " alternative, and citing sources as intellectual property law requires.",
+                        "Trainees learned to keep the required content up to date: the agency's"
+                        " introduction, organization chart, leaders' biographies, administrative"
+                        " procedures and contact details.",
+                    ),
+                    quote(
+                        "A commune's website is where people look first for official information"
+                        " about where they live, so it has to be kept current and easy to read on a"
+                        " phone.",
+                        "Course trainer",
+                    ),
+                ],
+            },
+        },
+    },
+    "DNI-STP": {
+        "home": {
+            "title": "Dong Nai Department of Justice",
+            "intro": "News of the justice sector in Dong Nai: legal education and dissemination,"
+            " civil status, and free legal aid for those entitled to it.",
+        },
+        "about": {
+            "title": "About us",
+            "slug": "about-us",
+            "functions": "<p>The Department of Justice is a specialized agency of the Provincial"
+            " People's Committee. It advises and assists the committee in the state management"
+            " of:</p>"
+            "<ul><li>drafting, checking and reviewing legal documents, and monitoring how the law is"
+            " applied;</li>"
+            "<li>legal education and dissemination, and grassroots mediation;</li>"
+            "<li>civil status, nationality, certification, judicial records and state"
+            " compensation;</li>"
+            "<li>legal aid, lawyers, notaries, judicial expertise and property auctions.</li></ul>",
+            "chart_alt": "Organization chart: the Board of Directors at the top, the specialized"
+            " divisions and the Legal Aid Center below",
+            "structure": "<ul><li>Board of Directors: the Director and the Deputy Directors</li>"
+            "<li>Department Office; Department Inspectorate</li>"
+            "<li>Division of Legislation, Review and Law Enforcement Monitoring</li>"
+            "<li>Division of Legal Education and Dissemination</li>"
+            "<li>Division of Administrative Justice</li><li>Division of Judicial Support</li>"
+            "<li>State Legal Aid Center</li></ul>",
+            "history": "<p>This section tells the story of the founding and development of the"
+            " justice sector in Dong Nai. Its official content is provided by the Department"
+            " Office.</p>",
+            "leaders": [
+                ("Director of the Department of Justice",
+                 "Leads and directs the department as a whole; in charge of personnel."),
+                ("Deputy Director of the Department of Justice",
+                 "In charge of legal education and dissemination, and of legal aid."),
+            ],
+        },
+        "contact": {
+            "title": "Contact",
+            "slug": "contact",
+            "intro": "<p>Residents and organizations may contact us during office hours or write to"
+            " us by e-mail.</p>",
+            "address": "Head office of the Dong Nai Department of Justice (illustrative address)",
+        },
+        "news": {"title": "News", "slug": "news"},
+        "articles": {
+            "ngay-phap-luat-tu-van-mien-phi": {
+                "slug": "vietnam-law-day-free-legal-advice",
+                "title": "Vietnam Law Day: free legal advice for residents",
+                "lead": "The Department of Justice held a day of free legal advice on land, marriage"
+                " and family, and employment, and handed out leaflets on the new laws now in force.",
+                "image_alt": "A Vietnam Law Day banner in front of the Department of Justice's hall",
+                "tags": ["Vietnam Law Day", "Legal education"],
+                "body": [
+                    p(
+                        "The event was organized by the Department of Justice with the Provincial Bar"
+                        " Association and the State Legal Aid Center. Lawyers and legal aid officers"
+                        " answered residents' questions in person and explained how to prepare their"
+                        " files."
+                    ),
+                    quote(
+                        "Many residents had their problems solved on the spot; the more complex cases"
+                        " were referred to the competent authority.",
+                        "Hoàng Văn Nam, Director of the Department of Justice",
+                    ),
+                    p(
+                        "The department continues to answer legal questions through the Questions and"
+                        " Answers section of this site."
+                    ),
+                ],
+            },
+            "huong-dan-dang-ky-khai-sinh-truc-tuyen": {
+                "slug": "registering-a-birth-online",
+                "title": "How to register a birth online",
+                "lead": "Parents can register their child's birth on the National Public Service"
+                " Portal without going to the commune People's Committee; the electronic birth"
+                " certificate is as valid as the paper one.",
+                "image_alt": "A phone showing the birth registration form next to a certificate of"
+                " birth",
+                "tags": ["Civil status", "Public services"],
+                "body": [
+                    p("Have the certificate of birth from the hospital and an identity document at"
+                      " hand, then follow these steps."),
+                    {
+                        "type": "paragraph",
+                        "value": "<ol><li>Sign in to the National Public Service Portal with your"
+                        " electronic identity account.</li><li>Choose the birth registration"
+                        " procedure, fill in the form and attach the certificate of birth.</li>"
+                        "<li>Receive the electronic birth certificate, and a paper copy if you ask"
+                        " for one.</li></ol>",
+                    },
+                    table(
+                        "The procedure at a glance",
+                        [
+                            ["Item", "Rule"],
+                            ["Handled by",
+                             "The People's Committee of the commune where the father or mother lives"],
+                            ["Fee", "None when registered on time"],
+                            ["Time limit", "Within the working day when the file is complete"],
+                        ],
+                    ),
+                ],
+            },
+        },
+    },
+}

@@ -1,12 +1,15 @@
 """Member-site isolation in the admin: editors see their own site's pages, nobody else's.
 
 Wagtail already confines the explorer, page search, most reports, and the image and document
-listings and choosers to what a user's group permissions cover (the site's home page and
-collection, granted by provisioning). Two places show more, and are narrowed here to the subtrees
-where the user holds page permissions (superusers see everything):
+listings and choosers to what a user's group permissions cover (the site's home pages, Vietnamese
+and English, and its collection, granted by provisioning). Three places show more, and are
+narrowed here to the subtrees where the user holds page permissions (superusers see everything):
 
 - the page chooser lists every page of every site, for linking (and, asked by URL to browse
   inside another site, would show that page's title: it answers 404 instead);
+- the explorer, asked by URL for a page of another site, shows its title and its ancestors': a
+  site's English home page sits beside its Vietnamese one, so Wagtail lets the site's editors
+  explore from the root of the whole tree (it answers 404 instead);
 - the filters of the page listings and of the reports offer as choices every site, workflow,
   task, page owner and editor of the install (names that tell one site's editors about another).
 
@@ -21,6 +24,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
 from django.http import Http404
+from wagtail import hooks
 from wagtail.models import (
     GroupPagePermission,
     Page,
@@ -41,6 +45,13 @@ def permitted_roots(user) -> list[str]:
     )
 
 
+def _check_parent_path(parent_path: str, user) -> None:
+    """404 unless the page at `parent_path` is inside one of the user's sites or above one."""
+    roots = permitted_roots(user)
+    if not any(parent_path.startswith(root) or root.startswith(parent_path) for root in roots):
+        raise Http404
+
+
 def check_chooser_parent(request) -> None:
     """404 when the page chooser is asked to browse inside another site (by its page id in the URL):
     the chooser would show that page's title even with its children filtered out."""
@@ -48,11 +59,17 @@ def check_chooser_parent(request) -> None:
     if parent_id is None or request.user.is_superuser:
         return
     parent_path = Page.objects.filter(pk=parent_id).values_list("path", flat=True).first()
-    roots = permitted_roots(request.user)
-    if parent_path is not None and not any(
-        parent_path.startswith(root) or root.startswith(parent_path) for root in roots
-    ):
-        raise Http404
+    if parent_path is not None:
+        _check_parent_path(parent_path, request.user)
+
+
+# Registered here, beside the rule it enforces; wagtail_hooks imports this module.
+@hooks.register("construct_explorer_page_queryset")
+def check_explorer_parent(parent_page: Page, pages: QuerySet, request) -> QuerySet:
+    """404 when the explorer is asked for a page of another site (by its id in the URL)."""
+    if not request.user.is_superuser:
+        _check_parent_path(parent_page.path, request.user)
+    return pages
 
 
 def restrict_pages(pages: QuerySet, user) -> QuerySet:

@@ -15,16 +15,24 @@ A site's tree reads like its menu::
 
 Every page carries the same frame (header, menu, footer) of its site, computed once per request in
 a fixed number of queries, so a site with ten thousand articles renders as fast as one with three.
+
+A site's English pages are Wagtail translations of its Vietnamese ones, in a tree of their own under
+an English `PortalHomePage` (made by `provisioning`); Wagtail serves that tree under /en/. The frame
+of an English page comes from the English home page, and every page links to its versions in the
+other languages (`translations_of`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -94,20 +102,60 @@ class SiteFrame:
             home=home,
             sections=list(home.get_children().live()),
             contact=ContactPage.objects.child_of(home).live().first(),
-            board=Organization.objects.filter(board_sites__site__root_page=home).first(),
+            # By the site's organization rather than its root page: the English home page is no
+            # site's root page, yet the same board answers for it.
+            board=Organization.objects.filter(board_sites__organization=home.organization_id).first(),
         )
 
 
+@dataclass(frozen=True)
+class Translation:
+    """A page in another language, for the language switch and the search engines' alternates."""
+
+    language_code: str
+    language_name: str  # in the language itself: "English", "Tiếng Việt"
+    page: Page
+    is_home_fallback: bool  # the page has no translation in this language: its home page stands in
+
+
+def translations_of(page: Page, home: PortalHomePage) -> list[Translation]:
+    """`page` in each other language its site is published in, in the order of the settings.
+
+    A language where the page itself has no live translation gets the site's home page in that
+    language; a language where the site has no live home page gets nothing. Two queries.
+    """
+
+    def by_language(pages: QuerySet) -> dict[str, Page]:
+        return {p.locale.language_code: p for p in pages.live().select_related("locale")}
+
+    pages = by_language(page.get_translations())
+    homes = pages if page.pk == home.pk else by_language(home.get_translations())
+    translations = []
+    for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        if code in pages:
+            translations.append(Translation(code, name, pages[code], is_home_fallback=False))
+        elif code in homes:
+            translations.append(Translation(code, name, homes[code], is_home_fallback=True))
+    return translations
+
+
 class PortalPage(Page):
-    """The base of every portal page: puts the site's frame into the template context."""
+    """The base of every portal page: puts the site's frame and the page's translations into the
+    template context."""
 
     class Meta:
         abstract = True
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["frame"] = SiteFrame.for_page(self)
+        frame = context["frame"] = SiteFrame.for_page(self)
+        context["translations"] = translations_of(self, frame.home) if frame else []
         return context
+
+    def serve_preview(self, request, *args, **kwargs):
+        # The admin speaks its user's language; a preview shows the page in its own, frame included.
+        with translation.override(self.locale.language_code):
+            return super().serve_preview(request, *args, **kwargs)
 
 
 class PortalHomePage(PortalPage):
@@ -159,6 +207,13 @@ class PortalHomePage(PortalPage):
     class Meta:
         verbose_name = _("portal home page")
         verbose_name_plural = _("portal home pages")
+
+    def route(self, request, path_components):
+        # Wagtail routes /en/... from the site's English home page, or from its Vietnamese one when
+        # the site has no English pages yet: those would be Vietnamese pages at English addresses.
+        if self.locale.language_code != translation.get_language():
+            raise Http404
+        return super().route(request, path_components)
 
     def latest_articles(self, limit: int = 9) -> list[ArticlePage]:
         articles = ArticlePage.objects.live().descendant_of(self).order_by("-first_published_at")

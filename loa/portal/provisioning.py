@@ -7,6 +7,11 @@ a collection for its pictures and files, groups whose permissions stop at the si
 collection, and the editorial workflow (reporter writes, editor reviews, editor-in-chief approves
 and publishes). `provision_member_site` makes all of it or, when anything is wrong, nothing.
 The `create_site` command and the admin's "Create member site" screen both call it.
+
+Each site also gets an unpublished English home page (`add_translated_home`): Wagtail keeps a
+language's pages in a tree of their own, so the English tree needs the site's permissions and
+workflow too. The editors translate pages into it with the admin's "Translate" action and publish
+the English home when the English pages are ready; until then the site has no /en/ pages.
 """
 
 from __future__ import annotations
@@ -19,11 +24,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    Locale,
     Page,
     Site,
     Workflow,
@@ -57,6 +64,9 @@ COLLECTION_PERMISSIONS = {
     "editors": ("add", "change", "choose"),
     "chiefs": ("add", "change", "choose", "delete"),
 }
+# What every editorial group may do besides its page and collection permissions: enter the admin,
+# and start the translation of a page of its site ("Translate", wagtail.contrib.simple_translation).
+GROUP_PERMISSIONS = (("wagtailadmin", "access_admin"), ("simple_translation", "submit_translation"))
 # The groups' names (data, in Vietnamese like the rest of the content).
 GROUP_TITLES = {"reporters": "Phóng viên", "editors": "Biên tập viên", "chiefs": "Tổng biên tập"}
 
@@ -157,18 +167,32 @@ def _groups(organization: Organization) -> dict[str, Group]:
     taken = list(Group.objects.filter(name__in=names.values()).values_list("name", flat=True))
     if taken:
         raise ValidationError(_("A group named “%(name)s” already exists.") % {"name": taken[0]})
-    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     groups = {}
     for key, name in names.items():
         groups[key] = Group.objects.create(name=name)
-        groups[key].permissions.add(access_admin)
+        groups[key].permissions.add(*_group_permissions())
     return groups
 
 
-def _grant(groups: dict[str, Group], home: Page, collection: Collection) -> None:
+def _group_permissions() -> list[Permission]:
+    return [
+        Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        for app_label, codename in GROUP_PERMISSIONS
+    ]
+
+
+def _grant_pages(groups: dict[str, Group], home: Page) -> None:
+    page_type = ContentType.objects.get_for_model(Page)
+    page_permissions = {perm.codename: perm for perm in Permission.objects.filter(content_type=page_type)}
     for key, actions in PAGE_PERMISSIONS.items():
         for action in actions:
-            GroupPagePermission.objects.create(group=groups[key], page=home, permission_type=action)
+            GroupPagePermission.objects.get_or_create(
+                group=groups[key], page=home, permission=page_permissions[f"{action}_page"]
+            )
+
+
+def _grant(groups: dict[str, Group], home: Page, collection: Collection) -> None:
+    _grant_pages(groups, home)
     media_permissions = {
         (perm.content_type.app_label, perm.codename): perm
         for perm in Permission.objects.filter(
@@ -220,6 +244,30 @@ def _sections(home: PortalHomePage, organization: Organization, actor) -> list[s
 
 
 @transaction.atomic
+def add_translated_home(member: MemberSite, locale: Locale, *, actor=None) -> PortalHomePage:
+    """The site's home page in `locale`, made when missing as an unpublished copy of the site's own.
+
+    The translated home sits beside the site's home page, not inside it, so it does not inherit the
+    site's page permissions and workflow: they are granted here again. Without them the site's
+    editors could neither see nor edit their English pages, and the admin's "Translate" action would
+    leave its copies where nobody of the site can reach them. Safe to call again, and enough to
+    open a site provisioned before English pages existed to translation.
+    """
+    home = member.site.root_page.specific
+    translated = home.get_translation_or_none(locale)
+    if translated is None:
+        translated = CopyPageForTranslationAction(home, locale, user=actor).execute(
+            skip_permission_checks=True
+        )
+    groups = {"reporters": member.reporters, "editors": member.editors, "chiefs": member.chiefs}
+    for group in groups.values():
+        group.permissions.add(*_group_permissions())
+    _grant_pages(groups, translated)
+    WorkflowPage.objects.get_or_create(page=translated, defaults={"workflow": member.workflow})
+    return translated.specific
+
+
+@transaction.atomic
 def provision_member_site(
     organization: Organization,
     hostname: str,
@@ -266,7 +314,7 @@ def provision_member_site(
     groups = _groups(organization)
     _grant(groups, home, collection)
     workflow = _workflow(name, groups, home)
-    MemberSite.objects.create(
+    member = MemberSite.objects.create(
         organization=organization,
         editorial_board=board,
         site=site,
@@ -275,6 +323,10 @@ def provision_member_site(
         created_by=actor,
         **groups,
     )
+    languages = [
+        add_translated_home(member, locale, actor=actor).locale.language_code
+        for locale in Locale.objects.exclude(pk=home.locale_id).order_by("language_code")
+    ]
     membership.sync_board(board.pk)
     record(
         home,
@@ -284,5 +336,6 @@ def provision_member_site(
         hostname=hostname,
         editorial_board=board.code,
         sections=sections,
+        translations=languages,
     )
     return home

@@ -6,3 +6,6 @@ class ReadingConfig(AppConfig):
     name = "loa.reading"
     label = "reading"
     verbose_name = _("Reading")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401  (connects the receivers)

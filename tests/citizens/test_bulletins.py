@@ -131,6 +131,15 @@ def test_anything_not_targeted_at_me_is_a_404_like_nothing(reader, sender, other
     assert all(cache.get(view_key(pk)) is None for pk in hidden)
 
 
+def test_a_bulletin_opened_before_closes_on_time(reader, sender, monkeypatch):
+    ends_at = timezone.now() + timedelta(minutes=5)
+    bulletin = make_bulletin(sender, ends_at=ends_at)
+    assert reader.get(url(bulletin.pk)).status_code == 200  # its cohort now remembers it is live
+    later = ends_at + timedelta(seconds=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert reader.get(url(bulletin.pk)).status_code == 404
+
+
 def test_a_path_id_that_is_not_a_number_is_a_422(reader):
     assert reader.get(url("abc")).status_code == 422
 
@@ -202,6 +211,20 @@ def test_the_feed_flushes_at_most_every_few_seconds(reader, bulletin):
     cache.delete(counters.FLUSH_LOCK)
     [item] = reader.get("/api/v1/feed").json()["items"]
     assert item["counts"]["views"] == 2
+
+
+def test_the_feed_flushes_only_what_its_process_counted(
+    reader, bulletin, sender, commune, django_assert_num_queries
+):
+    others = [make_bulletin(sender, scope_level=ScopeLevel.COMMUNE, units=[commune]) for _ in "ab"]
+    reader.get(url(bulletin.pk))
+    reader.get("/api/v1/feed")
+    assert stats(bulletin).views == 1
+    assert not BulletinStats.objects.filter(request__in=others).exists()
+    # Nothing counted since: the next feed looks through no counters at all, lock or not.
+    cache.delete(counters.FLUSH_LOCK)
+    with django_assert_num_queries(1):  # the caller's reactions, beside the cached page
+        reader.get("/api/v1/feed")
 
 
 def test_the_command_and_the_task_flush(reader, bulletin):

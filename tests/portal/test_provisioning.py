@@ -14,6 +14,7 @@ from wagtail.models import (
     Site,
     Workflow,
 )
+from wagtail.users.models import UserProfile
 
 from loa.orgs.models import Kind, Organization
 from loa.portal.models import MemberSite, PageKind, StandardSection
@@ -220,6 +221,10 @@ def test_admin_screen_is_for_superusers_only(client, orgs):
 
 def test_admin_screen_provisions_a_site(client, orgs, site_b):
     admin = make_user(is_superuser=True, is_staff=True)
+    # The admin speaks its user's chosen language (a request's own is its URL's: Vietnamese here).
+    profile = UserProfile.get_for_user(admin)
+    profile.preferred_language = "en"
+    profile.save()
     client.force_login(admin)
     page = client.get("/admin/portal/sites/new/")
     assert page.status_code == 200
