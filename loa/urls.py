@@ -5,9 +5,11 @@ from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern as WAGTAIL_SERVE_PATTERN
 
 from loa.api import api
 from loa.citizens import preview
+from loa.portal.caching import serve_page
 
 urlpatterns = [
     path("admin/loa-preview/<int:pk>/", preview.staff_preview, name="loa_staff_preview"),
@@ -34,4 +36,9 @@ if settings.LOA_SERVE_MEDIA:
 # The pages: Vietnamese at the plain URLs, English under /en/ (Wagtail serves the site's home page
 # in the language the prefix activates). Only the pages are prefixed: the admin, the API and the
 # app's own screens above answer at one address whatever the language.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+# Readers' requests for pages go through the page cache first (`loa.portal.caching`).
+urlpatterns += i18n_patterns(
+    re_path(WAGTAIL_SERVE_PATTERN, serve_page, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -9,6 +9,8 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals  # noqa: F401  (connects the receivers)
+        from .caching import connect_signals
         from .isolation import narrow_admin_filters
 
         narrow_admin_filters()
+        connect_signals()

@@ -1,0 +1,75 @@
+"""The page cache: readers get a stored copy of a page instead of Wagtail rendering it again.
+
+A province's portal is read far more than it is written, so anonymous readers' GET requests are
+answered by wagtail-cache (`wagtailcache`) from the "pages" cache, keyed by host, path and query,
+before Wagtail even looks for the site and the page: a cached page costs no database query.
+Signed-in users, previews and responses marked private or no-cache are never stored; a page with a
+form (and its CSRF token) is stored per visitor cookie, never shared.
+
+Everything a reader sees can change when a page is published, unpublished, moved or deleted, or
+when a record shown on the portal (a legal document, a procedure, a schedule, a question, an
+accepted proposal) is saved: any of these clears the whole page cache. Publishing is rare next to
+reading, and clearing everything is the one rule that cannot leave a stale list behind. What
+changes with time alone (view counts, "most read", this week's schedule) is at most
+`WAGTAIL_CACHE_TIMEOUT` seconds old.
+
+The pages cache is a folder of files by default, so that the web server's processes share it and
+a publish in one clears it for all; Redis when `REDIS_URL` is set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+from wagtail.views import serve
+from wagtailcache.cache import cache_page, clear_cache
+
+# Apps whose records appear on portal pages.
+PORTAL_CONTENT_APPS = ("legal", "procedures", "schedules", "questions", "syndication")
+
+# Set on the response of every article page, and so kept with its cached copy: the view is counted
+# when the page is served, whether Wagtail rendered it or the cache did.
+ARTICLE_HEADER = "X-Loa-Article"
+
+
+def counting_article_views(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Count a reader's view of an article whether or not the page came from the cache."""
+    from loa.reading.counting import count_view, is_reader_view, maybe_flush
+
+    def counted(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        article = response.get(ARTICLE_HEADER)
+        if article and response.status_code == 200 and is_reader_view(request):
+            count_view(int(article))
+            maybe_flush()
+        return response
+
+    return counted
+
+
+serve_page = counting_article_views(cache_page(serve))
+
+
+def clear_pages(**kwargs) -> None:
+    clear_cache()
+
+
+def connect_signals() -> None:
+    for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
+        signal.connect(clear_pages, dispatch_uid=f"loa-page-cache-{id(signal)}")
+    # Deleting a page deletes its row in wagtailcore_page, whatever its type.
+    post_delete.connect(
+        clear_pages, sender="wagtailcore.Page", dispatch_uid="loa-page-cache-delete"
+    )
+    for label in PORTAL_CONTENT_APPS:
+        for model in apps.get_app_config(label).get_models():
+            post_save.connect(
+                clear_pages, sender=model, dispatch_uid=f"loa-page-cache-{model._meta.label}"
+            )
+            post_delete.connect(
+                clear_pages, sender=model, dispatch_uid=f"loa-page-cache-{model._meta.label}-delete"
+            )

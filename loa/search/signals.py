@@ -1,0 +1,62 @@
+"""Keep the search index in step with the pages: publish, unpublish, move, privacy, sites.
+
+Deleting a page needs nothing here: its entries go with it (`SearchEntry.page` cascades).
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from . import index
+from .models import SearchEntry
+from .pages import page_document, subtree_documents
+
+
+def reindex_subtree(page: Page) -> None:
+    """Describe `page` and its descendants again: their addresses or their privacy changed."""
+    for descendant, document in subtree_documents(page):
+        index.save(descendant, document)
+
+
+@receiver(page_published, dispatch_uid="search_page_published")
+def page_was_published(sender, instance: Page, **kwargs) -> None:
+    index.save(instance, page_document(instance.specific))
+
+
+@receiver(page_unpublished, dispatch_uid="search_page_unpublished")
+def page_was_unpublished(sender, instance: Page, **kwargs) -> None:
+    index.save(instance, None)
+
+
+@receiver(page_slug_changed, dispatch_uid="search_page_slug_changed")
+@receiver(post_page_move, dispatch_uid="search_page_moved")
+def page_address_changed(sender, instance: Page, **kwargs) -> None:
+    reindex_subtree(instance)
+
+
+@receiver(post_save, sender=PageViewRestriction, dispatch_uid="search_restriction_saved")
+@receiver(post_delete, sender=PageViewRestriction, dispatch_uid="search_restriction_deleted")
+def privacy_changed(sender, instance: PageViewRestriction, **kwargs) -> None:
+    origin = kwargs.get("origin")
+    origin_model = origin.model if isinstance(origin, QuerySet) else type(origin)
+    if origin is not None and not issubclass(origin_model, PageViewRestriction):
+        return  # deleted along with its page, whose entries are going too
+    reindex_subtree(instance.page)
+
+
+@receiver(post_save, sender=Site, dispatch_uid="search_site_saved")
+def site_saved(sender, instance: Site, **kwargs) -> None:
+    """A new site, or a site given another root page: its pages now have (other) addresses.
+
+    Provisioning publishes a site's first pages before the site exists, so this is also where
+    they enter the index.
+    """
+    if SearchEntry.objects.filter(page_id=instance.root_page_id, site_id=instance.pk).exists():
+        return  # the same root as before: a new name or host name moves no page
+    # Wagtail's own receiver, which forgets the cached root paths, may run after this one.
+    Site.clear_site_root_paths_cache()
+    reindex_subtree(instance.root_page)
