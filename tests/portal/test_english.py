@@ -5,6 +5,7 @@ English does; the admin and the API answer where they always did.
 """
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Locale, Page, Site, WorkflowPage
 
@@ -182,3 +183,11 @@ def test_the_demo_translates_the_portal_and_the_department_of_justice_once(clien
     ]
     ward = Site.objects.get(hostname="tranbien.localhost").root_page.get_translation(english)
     assert not ward.live  # made by provisioning, left for the ward's editors to translate
+
+
+def test_the_command_gives_older_sites_their_english_home(site_a):
+    english = Locale.objects.get(language_code="en")
+    site_a.home.get_translation(english).delete()
+    call_command("add_translated_homes", verbosity=0)
+    call_command("add_translated_homes", verbosity=0)
+    assert site_a.home.get_translation_or_none(english) is not None
