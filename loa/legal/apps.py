@@ -6,3 +6,10 @@ class LegalConfig(AppConfig):
     name = "loa.legal"
     label = "legal"
     verbose_name = _("Legal documents")
+
+    def ready(self) -> None:
+        from loa.search.registry import register
+
+        from .search import LegalDocumentProvider
+
+        register(LegalDocumentProvider())

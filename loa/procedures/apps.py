@@ -6,3 +6,10 @@ class ProceduresConfig(AppConfig):
     name = "loa.procedures"
     label = "procedures"
     verbose_name = _("Administrative procedures")
+
+    def ready(self) -> None:
+        from loa.search.registry import register
+
+        from .search import ProcedureProvider
+
+        register(ProcedureProvider())

@@ -111,3 +111,17 @@ def subtree_documents(page: Page) -> Iterator[tuple[Page, SearchDocument | None]
     restricted = _restricted_paths()
     for descendant in Page.objects.descendant_of(page, inclusive=True).specific():
         yield descendant, page_document(descendant, restricted)
+
+
+def section_path(page_model: type[Page], site) -> str | None:
+    """The address on `site` of its section of type `page_model` (its legal documents, its
+    procedures...), or None when it has none the public can see (not made, unpublished, private).
+
+    Records that are not pages are found at their section's address; without a public section they
+    are not found at all.
+    """
+    section = page_model.objects.live().descendant_of(site.root_page).order_by("path").first()
+    document = page_document(section) if section is not None else None
+    if document is None or document.site_id != site.pk:
+        return None
+    return document.path
