@@ -59,3 +59,62 @@ def test_the_check_catches_a_missing_alt_text(page):
     page.set_content('<html lang="vi"><title>x</title><main><img src="data:,"></main></html>')
     with pytest.raises(AssertionError, match="image-alt"):
         assert_accessible(page)
+
+
+def test_a_legal_document_search(page, site_url, screenshot):
+    page.goto(f"{site_url}/van-ban/")
+    page.fill("main form input[name=q]", "nghi dinh")
+    page.locator("main form button[type=submit], main form input[type=submit]").first.click()
+    page.wait_for_load_state("domcontentloaded")
+    # Typed without diacritics, the search still finds the decrees.
+    assert page.get_by_text("Nghị định").count() >= 1
+    assert_accessible(page)
+    screenshot(page, "portal-legal-documents", full_page=True)
+    page.locator("main table a, main li a").filter(has_text="/").first.click()
+    page.wait_for_load_state("domcontentloaded")
+    assert page.locator("main dl").count() >= 1
+    assert_accessible(page)
+
+
+def test_the_english_switch(page, site_url, screenshot):
+    page.goto(site_url)
+    page.locator(".language-switch a[hreflang=en]").click()
+    page.wait_for_load_state("domcontentloaded")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert "/en/" in page.url
+    assert_accessible(page)
+    screenshot(page, "portal-english", full_page=True)
+    page.locator(".language-switch a[hreflang=vi]").click()
+    page.wait_for_load_state("domcontentloaded")
+    assert page.locator("html").get_attribute("lang") == "vi"
+
+
+@pytest.mark.parametrize(
+    "path, name",
+    [
+        ("/tim-kiem/?q=phuong+tran+bien&pham-vi=tat-ca", "portal-search"),
+        ("/lich-cong-tac/", "portal-schedule"),
+    ],
+)
+def test_other_public_pages(page, site_url, screenshot, path, name):
+    response = page.goto(f"{site_url}{path}")
+    assert response.status == 200
+    assert_accessible(page)
+    screenshot(page, name, full_page=True)
+
+
+@pytest.mark.parametrize(
+    "path, name",
+    [("/thu-tuc-hanh-chinh/?q=khai+sinh", "portal-procedures"), ("/hoi-dap/", "portal-questions")],
+)
+def test_a_member_sites_pages(browser, site_url, screenshot, path, name):
+    # The ward's site answers on its own host name; Chromium resolves *.localhost to this machine.
+    port = site_url.rsplit(":", 1)[1]
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="vi-VN")
+    member = context.new_page()
+    response = member.goto(f"http://tranbien.localhost:{port}{path}")
+    assert response.status == 200
+    assert "Trấn Biên" in member.content()
+    assert_accessible(member)
+    screenshot(member, name, full_page=True)
+    context.close()
