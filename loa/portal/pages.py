@@ -25,6 +25,7 @@ other languages (`translations_of`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -71,6 +72,20 @@ def with_card_images(articles: QuerySet, *specs: str) -> QuerySet:
     """Articles with their representative images and the renditions the cards use, prefetched."""
     images = get_image_model().objects.prefetch_renditions(*(specs or (CARD_SPEC,)))
     return articles.prefetch_related(Prefetch("image", queryset=images))
+
+
+# Sorts never-published pages (first_published_at is None) last.
+EPOCH = datetime.min.replace(tzinfo=UTC)
+
+
+def newest_first(pages: QuerySet, limit: int) -> list[Page]:
+    """The `limit` most recently published of `pages`, for page types a site has only a few of.
+
+    Asked to sort in SQL, SQLite walks the page table's publication-date index across every site of
+    the portal (hundreds of thousands of pages) looking for a site's handful of topics; read
+    without an order, it starts from the small table of the page type. So sort here.
+    """
+    return sorted(pages, key=lambda page: page.first_published_at or EPOCH, reverse=True)[:limit]
 
 
 @dataclass
@@ -220,11 +235,10 @@ class PortalHomePage(PortalPage):
         return list(with_card_images(articles, CARD_SPEC, LEAD_SPEC)[:limit])
 
     def topics(self, limit: int = 4) -> list[TopicPage]:
-        topics = TopicPage.objects.live().descendant_of(self).order_by("-first_published_at")
-        return list(topics.select_related("banner")[:limit])
+        return newest_first(TopicPage.objects.live().descendant_of(self).select_related("banner"), limit)
 
     def galleries(self, limit: int = 3) -> list[GalleryPage]:
-        return list(GalleryPage.objects.live().descendant_of(self).order_by("-first_published_at")[:limit])
+        return newest_first(GalleryPage.objects.live().descendant_of(self), limit)
 
     def member_sites(self) -> list:
         """For a province's portal: the member sites of the province's agencies and communes."""
