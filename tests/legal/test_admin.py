@@ -3,9 +3,9 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.models import ModelLogEntry
+from wagtail.users.models import UserProfile
 
 from loa.legal.models import ConsultationComment, DocumentType, LegalDocument
 from loa.orgs.roles import Role
@@ -101,12 +101,15 @@ def test_an_editor_cannot_create_for_another_site(client, editor_a, site_b):
 
 
 def test_a_pdf_that_is_not_a_pdf_is_refused_and_nothing_is_saved(client, editor_a, site_a):
+    # The admin speaks the user's preferred language; this test reads the English message.
+    profile = UserProfile.get_for_user(editor_a)
+    profile.preferred_language = "en"
+    profile.save()
     client.force_login(editor_a)
     fake = SimpleUploadedFile(
         "quyet-dinh.pdf", b"<script>alert(1)</script>", content_type="application/pdf"
     )
-    with translation.override("en"):
-        response = client.post(reverse("legal_documents:add"), _form(site_a, new_files=[fake]))
+    response = client.post(reverse("legal_documents:add"), _form(site_a, new_files=[fake]))
     assert response.status_code == 200
     assert "is not a real .pdf file" in response.content.decode()
     assert not LegalDocument.objects.exists()

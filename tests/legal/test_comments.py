@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 from wagtail.models import ModelLogEntry
 
 from loa.legal.comments import COMMENTS_PER_WINDOW
@@ -20,19 +21,25 @@ COMMENT = {
 
 
 def _post(client, site, draft, **fields):
-    with translation.override("en"):
-        return client.post(
-            f"{index_url(site)}du-thao/{draft.pk}/",
-            {**COMMENT, **fields},
-            HTTP_HOST=site.hostname,
-            follow=True,
-        )
+    return client.post(
+        f"{index_url(site)}du-thao/{draft.pk}/",
+        {**COMMENT, **fields},
+        HTTP_HOST=site.hostname,
+        follow=True,
+    )
+
+
+def _vietnamese(message: str) -> str:
+    """The message as the reader of the public (Vietnamese) pages sees it."""
+    with translation.override("vi"):
+        return gettext(message)
 
 
 def test_a_valid_comment_is_stored_audited_and_not_published(client, site_a):
     draft = make_consultation(site_a)
     response = _post(client, site_a, draft)
-    assert "Thank you" in response.content.decode()
+    thanks = _vietnamese("Thank you: your comment has been sent to the drafting agency.")
+    assert thanks in response.content.decode()
     comment = ConsultationComment.objects.get()
     assert comment.consultation == draft and comment.name == "Nguyễn Văn An"
     assert ModelLogEntry.objects.filter(
@@ -84,7 +91,9 @@ def test_the_honeypot_keeps_nothing(client, site_a):
 def test_a_closed_draft_refuses_comments_clearly(client, site_a):
     draft = make_consultation(site_a, open_now=False)
     response = _post(client, site_a, draft)
-    assert "closed on" in response.content.decode()
+    closed_on = timezone.localtime(draft.closes_at).strftime("%d/%m/%Y %H:%M")
+    message = _vietnamese("Comments on this draft closed on %(date)s.") % {"date": closed_on}
+    assert message in response.content.decode()
     assert not ConsultationComment.objects.exists()
 
 
@@ -102,7 +111,10 @@ def test_one_address_can_send_only_a_few_comments(client, site_a):
         _post(client, site_a, draft)
     response = _post(client, site_a, draft)
     assert response.status_code == 429
-    assert "Too many comments" in response.content.decode()
+    refusal = _vietnamese(
+        "Too many comments have been sent from your connection. Please try again later."
+    )
+    assert refusal in response.content.decode()
     assert ConsultationComment.objects.count() == COMMENTS_PER_WINDOW
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.utils import translation
+from django.utils.translation import gettext
 
 from loa.questions.forms import QUESTIONS_PER_WINDOW
 from loa.questions.models import Question
@@ -16,13 +17,17 @@ def section_url(site, suffix: str = "") -> str:
 
 
 def get(client, site, suffix: str = "", **params):
-    with translation.override("en"):
-        return client.get(section_url(site, suffix), params, HTTP_HOST=site.hostname)
+    return client.get(section_url(site, suffix), params, HTTP_HOST=site.hostname)
 
 
 def post(client, site, data: dict, **extra):
-    with translation.override("en"):
-        return client.post(section_url(site, "dat-cau-hoi/"), data, HTTP_HOST=site.hostname, **extra)
+    return client.post(section_url(site, "dat-cau-hoi/"), data, HTTP_HOST=site.hostname, **extra)
+
+
+def vietnamese(message: str) -> str:
+    """The message as the reader of the public (Vietnamese) pages sees it."""
+    with translation.override("vi"):
+        return gettext(message)
 
 
 GOOD = {
@@ -95,7 +100,11 @@ def test_a_citizen_asks_and_is_thanked(client, site_a):
     assert question.site == site_a.member and question.state == Question.State.RECEIVED
     assert "<" not in question.content and question.content.endswith("alert(1)Gấp")
     thanks = get(client, site_a, "dat-cau-hoi/da-gui/")
-    assert "will be published" in thanks.content.decode()
+    received = vietnamese(
+        "The agency has received your question. Its answer will be published in this section; "
+        "the agency may also write to you at the e-mail address you gave."
+    )
+    assert received in thanks.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -114,7 +123,8 @@ def test_bad_input_is_refused_with_a_message(client, site_a, change, field):
     response = post(client, site_a, {**GOOD, **change})
     assert response.status_code == 200
     assert field in response.context["form"].errors
-    assert "The question was not sent" in response.content.decode()
+    not_sent = vietnamese("The question was not sent. Please correct what is marked below.")
+    assert not_sent in response.content.decode()
     assert not Question.objects.exists()
 
 
@@ -129,6 +139,9 @@ def test_one_address_may_ask_only_so_often(client, site_a):
         assert post(client, site_a, GOOD).status_code == 302
     refused = post(client, site_a, GOOD)
     assert refused.status_code == 429
-    assert "many questions" in refused.content.decode()
+    too_many = vietnamese(
+        "You have sent many questions in a short time. Please try again in an hour."
+    )
+    assert too_many in refused.content.decode()
     assert Question.objects.count() == QUESTIONS_PER_WINDOW
     assert post(client, site_a, GOOD, REMOTE_ADDR="203.0.113.9").status_code == 302

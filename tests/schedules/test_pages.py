@@ -3,7 +3,8 @@
 import datetime
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import dateformat, timezone, translation
+from django.utils.translation import gettext, pgettext
 
 from loa.schedules.weeks import monday_of
 
@@ -18,8 +19,7 @@ def schedule_url(site, suffix: str = "") -> str:
 
 
 def get(client, site, suffix: str = ""):
-    with translation.override("en"):
-        return client.get(schedule_url(site, suffix), HTTP_HOST=site.hostname)
+    return client.get(schedule_url(site, suffix), HTTP_HOST=site.hostname)
 
 
 def week_suffix(monday: datetime.date) -> str:
@@ -39,8 +39,11 @@ def test_the_page_shows_this_weeks_published_schedule(client, site_a, this_monda
     html = response.content.decode()
     assert "Họp chuyên đề số 1" in html and "Họp chuyên đề số 3" in html
     assert this_monday.strftime("%d/%m/%Y") in html
-    assert "Monday" in html and "Morning" in html
-    assert 'aria-current="page">This week' in html
+    with translation.override("vi"):
+        monday, morning = pgettext("weekday", "Monday"), pgettext("part of the day", "Morning")
+        this_week = gettext("This week")
+    assert monday in html and morning in html
+    assert f'aria-current="page">{this_week}' in html
     assert "schedules/schedules.css" in html
 
 
@@ -49,7 +52,8 @@ def test_a_draft_week_and_another_sites_week_are_not_shown(client, site_a, site_
     make_week(site_b.member, this_monday)
     html = get(client, site_a).content.decode()
     assert "Họp chuyên đề" not in html
-    assert "No schedule has been published for this week." in html
+    with translation.override("vi"):
+        assert gettext("No schedule has been published for this week.") in html
     assert '<meta name="robots" content="noindex">' in html
 
 
@@ -61,7 +65,9 @@ def test_other_weeks_have_their_own_address(client, site_a, this_monday):
     following = get(client, site_a, week_suffix(next_monday))
     assert following.status_code == 200
     assert "Lịch có thể thay đổi." in following.content.decode()
-    assert f'href="{schedule_url(site_a)}">This week' in following.content.decode()
+    with translation.override("vi"):
+        this_week = gettext("This week")
+    assert f'href="{schedule_url(site_a)}">{this_week}' in following.content.decode()
 
 
 @pytest.mark.parametrize("suffix", ["tuan/2025-53/", "tuan/2026-00/", "tuan/26-01/", "tuan/2026-1/"])
@@ -71,10 +77,16 @@ def test_a_week_that_does_not_exist_is_not_found(client, site_a, suffix):
 
 def test_an_amended_week_says_when_it_changed(client, site_a, this_monday):
     schedule = make_week(site_a.member, this_monday)
-    assert "Updated at" not in get(client, site_a).content.decode()
-    schedule.amended_at = timezone.now()
+    amended_at = timezone.localtime()
+    with translation.override("vi"):
+        updated = gettext("Updated at %(time)s on %(date)s") % {
+            "time": dateformat.format(amended_at, "H:i"),
+            "date": dateformat.format(amended_at, "d/m/Y"),
+        }
+    assert updated not in get(client, site_a).content.decode()
+    schedule.amended_at = amended_at
     schedule.save()
-    assert "Updated at" in get(client, site_a).content.decode()
+    assert updated in get(client, site_a).content.decode()
 
 
 def test_the_week_renders_in_a_fixed_number_of_queries(client, site_a, this_monday, django_assert_max_num_queries):

@@ -155,10 +155,10 @@ def test_of_two_editors_deciding_at_once_only_the_first_succeeds(
     workflow.accept(portal_editor, seen_by_first)
     # The second editor's copy still says "proposed": only the conditional update stops them.
     assert seen_by_second.state == State.PROPOSED
-    with translation.override("en"), pytest.raises(WorkflowError) as error:
-        workflow.refuse(second_editor, seen_by_second, "Trùng lặp.")
-
-    assert "Someone else acted on this proposal" in error.value.messages[0]
+    with translation.override("en"):
+        with pytest.raises(WorkflowError) as error:
+            workflow.refuse(second_editor, seen_by_second, "Trùng lặp.")
+        assert "Someone else acted on this proposal" in error.value.messages[0]
     proposal = Proposal.objects.get()
     assert (proposal.state, proposal.decided_by, proposal.refusal_reason) == (
         State.ACCEPTED,
