@@ -10,36 +10,35 @@ and the good rows are imported. The management command and the admin view call
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
-import zipfile
 from collections import defaultdict
-from collections.abc import Generator, Sequence
-from contextlib import closing
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import IO
 
-import openpyxl
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from loa.audit.log import record
+from loa.spreadsheets import (  # noqa: F401  (FILE_TOO_LARGE, ImportFileError: part of this API)
+    FILE_TOO_LARGE,
+    ImportFileError,
+    Row,
+    Sheet,
+    cell_text,
+    read_sheet,
+)
 from loa.units.models import AdminUnit
 
 from .models import KIND_LEVELS, Kind, Organization
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
-# An .xlsx file is a zip archive: a small upload can inflate to gigabytes before openpyxl parses it.
-MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
-ZIP_SIGNATURE = b"PK\x03\x04"
 # Official code widths: provinces 2 digits, districts 3, communes 5. Excel drops the leading zeros
 # of a code stored as a number, and a CSV saved from Excel keeps them dropped.
 UNIT_CODE_WIDTHS = (2, 3, 5)
@@ -63,13 +62,6 @@ REQUIRED_COLUMNS = ("code", "name", "kind", "unit_code")
 TEXT_COLUMNS = ("short_name", "email", "phone", "address")
 MODEL_FIELD = {"unit_code": "unit", "parent_code": "parent"}
 COLUMN_OF_FIELD = {model_field: column for column, model_field in MODEL_FIELD.items()}
-
-FILE_TOO_LARGE = gettext_lazy("The file is larger than %(megabytes)d MB.")
-
-
-class ImportFileError(ValueError):
-    """The file as a whole cannot be imported; the message says why, in the user's language."""
-
 
 @dataclass
 class RejectedRow:
@@ -119,21 +111,6 @@ def import_organizations(
 # Reading the file
 
 
-@dataclass(eq=False)
-class _Row:
-    number: int
-    cells: dict[str, object]  # column key -> raw cell value (text, or a number from Excel)
-
-    def text(self, column: str) -> str:
-        return _cell_text(self.cells.get(column))
-
-
-@dataclass
-class _Sheet:
-    headers: dict[str, str]  # column key -> the header as written in the file
-    rows: list[_Row]
-
-
 def _fold(text: str) -> str:
     """Text reduced for matching, without diacritics, case or punctuation: "Mã ĐV" -> "ma dv"."""
     text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
@@ -144,103 +121,21 @@ def _fold(text: str) -> str:
 _HEADER_KEYS = {_fold(alias): key for key, aliases in COLUMNS.items() for alias in aliases}
 
 
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def _not_a_sheet() -> ImportFileError:
-    return ImportFileError(
-        _(
-            "The file is neither an Excel workbook (.xlsx) nor a UTF-8 CSV file. In Excel, save it"
-            " as “Excel Workbook (.xlsx)” or “CSV UTF-8”."
-        )
+def _read_sheet(source: IO[bytes]) -> Sheet:
+    return read_sheet(
+        source,
+        max_bytes=MAX_FILE_BYTES,
+        max_rows=MAX_ROWS,
+        map_headers=_map_headers,
+        no_rows_message=_("The file has a header row but no organizations."),
     )
-
-
-def _read_sheet(source: IO[bytes]) -> _Sheet:
-    data = source.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise ImportFileError(FILE_TOO_LARGE % {"megabytes": MAX_FILE_BYTES // (1024 * 1024)})
-    if not data.strip():
-        raise ImportFileError(_("The file is empty."))
-    lines = _xlsx_lines(data) if data.startswith(ZIP_SIGNATURE) else _csv_lines(data)
-    headers: dict[str, tuple[int, str]] | None = None
-    rows: list[_Row] = []
-    with closing(lines):
-        for number, cells in enumerate(lines, start=1):
-            if not any(_cell_text(cell) for cell in cells):
-                continue
-            if headers is None:
-                headers = _map_headers(cells)
-                continue
-            if len(rows) == MAX_ROWS:
-                raise ImportFileError(
-                    _("The file has more than %(limit)d rows; split it into smaller files.")
-                    % {"limit": MAX_ROWS}
-                )
-            values = {
-                key: cells[index] for key, (index, _label) in headers.items() if index < len(cells)
-            }
-            rows.append(_Row(number, values))
-    if headers is None:
-        raise ImportFileError(_("The file is empty."))
-    if not rows:
-        raise ImportFileError(_("The file has a header row but no organizations."))
-    return _Sheet({key: label for key, (_index, label) in headers.items()}, rows)
-
-
-def _csv_lines(data: bytes) -> Generator[Sequence[object], None, None]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise _not_a_sheet() from error
-    if "\x00" in text:
-        raise _not_a_sheet()
-    # The delimiter is read off the header line alone: csv.Sniffer weighs every line, and the commas
-    # inside Vietnamese addresses ("Phường X, tỉnh Y") regularly fool it in semicolon files.
-    header = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = ";" if header.count(";") > header.count(",") else ","
-    try:
-        yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    except csv.Error as error:
-        raise _not_a_sheet() from error
-
-
-def _xlsx_lines(data: bytes) -> Generator[Sequence[object], None, None]:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            inflated = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as error:
-        raise _not_a_sheet() from error
-    if inflated > MAX_UNCOMPRESSED_BYTES:
-        raise ImportFileError(_("The workbook is too large once uncompressed."))
-    unreadable = _("The Excel workbook cannot be read: it may be damaged or password-protected.")
-    # openpyxl reports a damaged or foreign archive with whatever exception its parser meets
-    # (KeyError, ValueError, XML syntax errors...), so any failure here means "unreadable workbook".
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:
-        raise ImportFileError(unreadable) from error
-    try:
-        worksheet = workbook.worksheets[0]
-        # Files written by some tools declare wrong dimensions, which truncates read-only reading.
-        worksheet.reset_dimensions()
-        yield from worksheet.iter_rows(min_row=1, values_only=True)
-    except Exception as error:
-        raise ImportFileError(unreadable) from error
-    finally:
-        workbook.close()
 
 
 def _map_headers(cells: Sequence[object]) -> dict[str, tuple[int, str]]:
     """Each known column's position and header text; unknown columns (such as "STT") are ignored."""
     found: dict[str, tuple[int, str]] = {}
     for index, cell in enumerate(cells):
-        label = _cell_text(cell)
+        label = cell_text(cell)
         key = _HEADER_KEYS.get(_fold(label))
         if key is None:
             continue
@@ -266,7 +161,7 @@ def _map_headers(cells: Sequence[object]) -> dict[str, tuple[int, str]]:
 class _Entry:
     """One row on its way in: what it resolved to so far and what is wrong with it."""
 
-    row: _Row
+    row: Row
     code: str
     parent_code: str
     kind: str = ""
@@ -278,7 +173,7 @@ class _Entry:
 
 
 class _Importer:
-    def __init__(self, sheet: _Sheet, actor, report: ImportReport):
+    def __init__(self, sheet: Sheet, actor, report: ImportReport):
         self.sheet = sheet
         self.actor = actor
         self.report = report
@@ -297,7 +192,7 @@ class _Importer:
             self._apply(entry)
         self.report.rejected.sort(key=lambda rejected: rejected.row_number)
 
-    def _prepare(self, row: _Row) -> _Entry:
+    def _prepare(self, row: Row) -> _Entry:
         """Check what needs no database beyond the units: required cells, kind, unit code."""
         entry = _Entry(row, code=row.text("code"), parent_code=row.text("parent_code"))
         for column in REQUIRED_COLUMNS:
@@ -326,7 +221,7 @@ class _Importer:
         choice when only one of them is a level it can sit at; otherwise the row is refused
         rather than guessed.
         """
-        code = _cell_text(cell)
+        code = cell_text(cell)
         is_number = isinstance(cell, (int, float)) and not isinstance(cell, bool)
         if not is_number and code in self.units:
             return self.units[code]

@@ -40,37 +40,36 @@ everything, audit entries included, inside a transaction it rolls back.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import zipfile
 from collections import Counter
-from collections.abc import Generator, Sequence
-from contextlib import closing
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-import openpyxl
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from loa.audit.log import record
 from loa.portal.models import MemberSite
 from loa.search.text import fold
+from loa.spreadsheets import (  # noqa: F401  (FILE_TOO_LARGE, ImportFileError: part of this API)
+    FILE_TOO_LARGE,
+    ImportFileError,
+    Row,
+    Sheet,
+    cell_text,
+    read_sheet,
+)
 
 from .models import AdministrativeProcedure, Level, OnlineService
 
 SAMPLE_FILE = Path(__file__).resolve().parent / "fixtures" / "thu-tuc-mau.csv"
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 3000  # a province's whole catalogue is about 2,000 procedures
-# An .xlsx file is a zip archive: a small upload can inflate to gigabytes before openpyxl parses it.
-MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
-ZIP_SIGNATURE = b"PK\x03\x04"
 
 # Each column's key (the model field) and the headers a sheet may use for it; file formats, not
 # interface text, so accepted whatever the user's language. The first alias is the Vietnamese one.
@@ -112,13 +111,6 @@ ONLINE_NAMES: dict[str, tuple[str, ...]] = {
 }
 # A code Excel took for a number: 2.000630 became 2.00063, its trailing zeros gone.
 _CODE_AS_NUMBER = re.compile(r"^\d\.\d{1,5}$")
-
-FILE_TOO_LARGE = gettext_lazy("The file is larger than %(megabytes)d MB.")
-
-
-class ImportFileError(ValueError):
-    """The file as a whole cannot be imported; the message says why, in the user's language."""
-
 
 @dataclass
 class RowOutcome:
@@ -187,34 +179,11 @@ def import_procedures(
 # Reading the file
 
 
-@dataclass
-class _Row:
-    number: int
-    cells: dict[str, object]
-
-    def text(self, column: str) -> str:
-        return _cell_text(self.cells.get(column))
-
-
-@dataclass
-class _Sheet:
-    headers: dict[str, str]  # column key -> the header as written in the file
-    rows: list[_Row]
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
 def _code_text(value: object) -> str:
     """The code in a cell, given back its trailing zeros if Excel stored it as a number."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return f"{value:.6f}"
-    code = _cell_text(value)
+    code = cell_text(value)
     if _CODE_AS_NUMBER.match(code):
         return code.ljust(8, "0")
     return code
@@ -234,92 +203,20 @@ def _header_key(label: str) -> str | None:
     return _HEADER_KEYS.get(_header_text(label))
 
 
-def _not_a_sheet() -> ImportFileError:
-    return ImportFileError(
-        _(
-            "The file is neither an Excel workbook (.xlsx) nor a UTF-8 CSV file. In Excel, save it"
-            " as “Excel Workbook (.xlsx)” or “CSV UTF-8”."
-        )
+def _read_sheet(source: IO[bytes]) -> Sheet:
+    return read_sheet(
+        source,
+        max_bytes=MAX_FILE_BYTES,
+        max_rows=MAX_ROWS,
+        map_headers=_map_headers,
+        no_rows_message=_("The file has a header row but no procedures."),
     )
-
-
-def _read_sheet(source: IO[bytes]) -> _Sheet:
-    data = source.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise ImportFileError(FILE_TOO_LARGE % {"megabytes": MAX_FILE_BYTES // (1024 * 1024)})
-    if not data.strip():
-        raise ImportFileError(_("The file is empty."))
-    lines = _xlsx_lines(data) if data.startswith(ZIP_SIGNATURE) else _csv_lines(data)
-    headers: dict[str, tuple[int, str]] | None = None
-    rows: list[_Row] = []
-    with closing(lines):
-        for number, cells in enumerate(lines, start=1):
-            if not any(_cell_text(cell) for cell in cells):
-                continue
-            if headers is None:
-                headers = _map_headers(cells)
-                continue
-            if len(rows) == MAX_ROWS:
-                raise ImportFileError(
-                    _("The file has more than %(limit)d rows; split it into smaller files.")
-                    % {"limit": MAX_ROWS}
-                )
-            rows.append(_Row(number, {
-                key: cells[index] for key, (index, _label) in headers.items() if index < len(cells)
-            }))
-    if headers is None:
-        raise ImportFileError(_("The file is empty."))
-    if not rows:
-        raise ImportFileError(_("The file has a header row but no procedures."))
-    return _Sheet({key: label for key, (_index, label) in headers.items()}, rows)
-
-
-def _csv_lines(data: bytes) -> Generator[Sequence[object], None, None]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise _not_a_sheet() from error
-    if "\x00" in text:
-        raise _not_a_sheet()
-    # The delimiter is read off the header line alone: the commas inside a procedure's text would
-    # fool csv.Sniffer in a semicolon file.
-    header = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = ";" if header.count(";") > header.count(",") else ","
-    try:
-        yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    except csv.Error as error:
-        raise _not_a_sheet() from error
-
-
-def _xlsx_lines(data: bytes) -> Generator[Sequence[object], None, None]:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            inflated = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as error:
-        raise _not_a_sheet() from error
-    if inflated > MAX_UNCOMPRESSED_BYTES:
-        raise ImportFileError(_("The workbook is too large once uncompressed."))
-    unreadable = _("The Excel workbook cannot be read: it may be damaged or password-protected.")
-    # openpyxl reports a damaged or foreign archive (a .docx, say) with whatever exception its
-    # parser meets, so any failure here means "unreadable workbook".
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:
-        raise ImportFileError(unreadable) from error
-    try:
-        worksheet = workbook.worksheets[0]
-        worksheet.reset_dimensions()  # some tools declare wrong dimensions, truncating the read
-        yield from worksheet.iter_rows(min_row=1, values_only=True)
-    except Exception as error:
-        raise ImportFileError(unreadable) from error
-    finally:
-        workbook.close()
 
 
 def _map_headers(cells: Sequence[object]) -> dict[str, tuple[int, str]]:
     found: dict[str, tuple[int, str]] = {}
     for index, cell in enumerate(cells):
-        label = _cell_text(cell)
+        label = cell_text(cell)
         key = _header_key(label)
         if key is None:
             continue
@@ -356,7 +253,7 @@ def _names(spellings: dict[str, tuple[str, ...]], choices) -> dict[str, str]:
 
 
 class _Importer:
-    def __init__(self, sheet: _Sheet, site: MemberSite, actor, report: ImportReport):
+    def __init__(self, sheet: Sheet, site: MemberSite, actor, report: ImportReport):
         self.sheet = sheet
         self.site = site
         self.actor = actor
@@ -381,7 +278,7 @@ class _Importer:
         for row in self.sheet.rows:
             self.report.rows.append(self._apply(row, rows_of))
 
-    def _apply(self, row: _Row, duplicated: dict[str, str]) -> RowOutcome:
+    def _apply(self, row: Row, duplicated: dict[str, str]) -> RowOutcome:
         code = _code_text(row.cells.get("code"))
         errors: dict[str, list[str]] = {}
         for column in REQUIRED_COLUMNS:
@@ -430,7 +327,7 @@ class _Importer:
             return RowOutcome(row.number, code, "rejected", messages)
         return RowOutcome(row.number, code, "updated" if existing else "created")
 
-    def _fill(self, procedure: AdministrativeProcedure, row: _Row, code: str, errors) -> None:
+    def _fill(self, procedure: AdministrativeProcedure, row: Row, code: str, errors) -> None:
         """Copy the row onto the procedure; a column the sheet lacks leaves its field alone."""
         procedure.code = code
         for column in TEXT_COLUMNS:
@@ -454,7 +351,7 @@ class _Importer:
             else:
                 procedure.online_service = value
 
-    def _add_field_error(self, errors, row: _Row, model_field: str, message: str) -> None:
+    def _add_field_error(self, errors, row: Row, model_field: str, message: str) -> None:
         """A model validation message, under the column it concerns, with the cell's value."""
         if model_field == NON_FIELD_ERRORS:
             errors.setdefault(NON_FIELD_ERRORS, []).append(message)
@@ -463,7 +360,7 @@ class _Importer:
             AdministrativeProcedure._meta.get_field(model_field).verbose_name
         )
         cell = row.cells.get(model_field)
-        value = _code_text(cell) if model_field == "code" else _cell_text(cell)
+        value = _code_text(cell) if model_field == "code" else cell_text(cell)
         if value:
             text = _("%(column)s “%(value)s”: %(message)s") % {
                 "column": label, "value": value, "message": message

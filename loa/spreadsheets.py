@@ -1,0 +1,155 @@
+"""Reading an uploaded sheet, Excel (.xlsx) or UTF-8 CSV, into numbered rows of named columns.
+
+Provinces keep their lists (organizations, administrative procedures) in Excel; the importers
+accept the workbook or its CSV export, with the columns in any order under any header they know,
+and refuse a file that is neither, too large, or a zip bomb, before reading a row. Each importer
+says which headers it knows (`map_headers`) and what to do with the rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Callable, Generator, Sequence
+from contextlib import closing
+from dataclasses import dataclass
+from typing import IO
+
+import openpyxl
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+# An .xlsx file is a zip archive: a small upload can inflate to gigabytes before openpyxl parses it.
+MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
+ZIP_SIGNATURE = b"PK\x03\x04"
+
+FILE_TOO_LARGE = gettext_lazy("The file is larger than %(megabytes)d MB.")
+
+# Column key -> (position in the row, the header as written in the file).
+Headers = dict[str, tuple[int, str]]
+
+
+class ImportFileError(ValueError):
+    """The file as a whole cannot be imported; the message says why, in the user's language."""
+
+
+def cell_text(value: object) -> str:
+    """A cell as text: Excel's whole numbers without their ".0", surrounding spaces removed."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+@dataclass(eq=False)
+class Row:
+    number: int  # as the user sees it in the sheet, the header being row 1
+    cells: dict[str, object]  # column key -> raw cell value (text, or a number from Excel)
+
+    def text(self, column: str) -> str:
+        return cell_text(self.cells.get(column))
+
+
+@dataclass
+class Sheet:
+    headers: dict[str, str]  # column key -> the header as written in the file
+    rows: list[Row]
+
+
+def read_sheet(
+    source: IO[bytes],
+    *,
+    max_bytes: int,
+    max_rows: int,
+    map_headers: Callable[[Sequence[object]], Headers],
+    no_rows_message: str,
+) -> Sheet:
+    """The rows of the sheet in `source`, under the columns its first non-empty row names.
+
+    Raises ImportFileError when the file is too large, empty, not a sheet, or has no row below
+    its header (`no_rows_message`); `map_headers` raises it for headers it cannot accept.
+    """
+    data = source.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ImportFileError(FILE_TOO_LARGE % {"megabytes": max_bytes // (1024 * 1024)})
+    if not data.strip():
+        raise ImportFileError(_("The file is empty."))
+    lines = _xlsx_lines(data) if data.startswith(ZIP_SIGNATURE) else _csv_lines(data)
+    headers: Headers | None = None
+    rows: list[Row] = []
+    with closing(lines):
+        for number, cells in enumerate(lines, start=1):
+            if not any(cell_text(cell) for cell in cells):
+                continue
+            if headers is None:
+                headers = map_headers(cells)
+                continue
+            if len(rows) == max_rows:
+                raise ImportFileError(
+                    _("The file has more than %(limit)d rows; split it into smaller files.")
+                    % {"limit": max_rows}
+                )
+            values = {
+                key: cells[index] for key, (index, _label) in headers.items() if index < len(cells)
+            }
+            rows.append(Row(number, values))
+    if headers is None:
+        raise ImportFileError(_("The file is empty."))
+    if not rows:
+        raise ImportFileError(no_rows_message)
+    return Sheet({key: label for key, (_index, label) in headers.items()}, rows)
+
+
+def _not_a_sheet() -> ImportFileError:
+    return ImportFileError(
+        _(
+            "The file is neither an Excel workbook (.xlsx) nor a UTF-8 CSV file. In Excel, save it"
+            " as “Excel Workbook (.xlsx)” or “CSV UTF-8”."
+        )
+    )
+
+
+def _csv_lines(data: bytes) -> Generator[Sequence[object], None, None]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise _not_a_sheet() from error
+    if "\x00" in text:
+        raise _not_a_sheet()
+    # The delimiter is read off the header line alone: csv.Sniffer weighs every line, and the commas
+    # inside Vietnamese addresses ("Phường X, tỉnh Y") regularly fool it in semicolon files.
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = ";" if header.count(";") > header.count(",") else ","
+    try:
+        yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    except csv.Error as error:
+        raise _not_a_sheet() from error
+
+
+def _xlsx_lines(data: bytes) -> Generator[Sequence[object], None, None]:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            inflated = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile as error:
+        raise _not_a_sheet() from error
+    if inflated > MAX_UNCOMPRESSED_BYTES:
+        raise ImportFileError(_("The workbook is too large once uncompressed."))
+    unreadable = _("The Excel workbook cannot be read: it may be damaged or password-protected.")
+    # openpyxl reports a damaged or foreign archive (a .docx, say) with whatever exception its
+    # parser meets (KeyError, ValueError, XML syntax errors...), so any failure here means
+    # "unreadable workbook".
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:
+        raise ImportFileError(unreadable) from error
+    try:
+        worksheet = workbook.worksheets[0]
+        # Files written by some tools declare wrong dimensions, which truncates read-only reading.
+        worksheet.reset_dimensions()
+        yield from worksheet.iter_rows(min_row=1, values_only=True)
+    except Exception as error:
+        raise ImportFileError(unreadable) from error
+    finally:
+        workbook.close()
