@@ -3,7 +3,7 @@
 Provinces keep their lists (organizations, administrative procedures) in Excel; the importers
 accept the workbook or its CSV export, with the columns in any order under any header they know,
 and refuse a file that is neither, too large, or a zip bomb, before reading a row. Each importer
-says which headers it knows (`map_headers`) and what to do with the rows.
+says which headers it knows (`header_key`), which columns it needs, and what to do with the rows.
 """
 
 from __future__ import annotations
@@ -63,13 +63,17 @@ def read_sheet(
     *,
     max_bytes: int,
     max_rows: int,
-    map_headers: Callable[[Sequence[object]], Headers],
+    header_key: Callable[[str], str | None],
+    required_columns: Sequence[str],
+    column_name: Callable[[str], str],
     no_rows_message: str,
 ) -> Sheet:
     """The rows of the sheet in `source`, under the columns its first non-empty row names.
 
-    Raises ImportFileError when the file is too large, empty, not a sheet, or has no row below
-    its header (`no_rows_message`); `map_headers` raises it for headers it cannot accept.
+    `header_key` gives the column key of a header as written (None for a column to ignore, such as
+    "STT"); `column_name` names a missing required column in the error. Raises ImportFileError when
+    the file is too large, empty, not a sheet, has a required column missing or a column twice, or
+    has no row below its header (`no_rows_message`).
     """
     data = source.read(max_bytes + 1)
     if len(data) > max_bytes:
@@ -84,7 +88,7 @@ def read_sheet(
             if not any(cell_text(cell) for cell in cells):
                 continue
             if headers is None:
-                headers = map_headers(cells)
+                headers = _map_headers(cells, header_key, required_columns, column_name)
                 continue
             if len(rows) == max_rows:
                 raise ImportFileError(
@@ -100,6 +104,33 @@ def read_sheet(
     if not rows:
         raise ImportFileError(no_rows_message)
     return Sheet({key: label for key, (_index, label) in headers.items()}, rows)
+
+
+def _map_headers(
+    cells: Sequence[object],
+    header_key: Callable[[str], str | None],
+    required_columns: Sequence[str],
+    column_name: Callable[[str], str],
+) -> Headers:
+    found: Headers = {}
+    for index, cell in enumerate(cells):
+        label = cell_text(cell)
+        key = header_key(label)
+        if key is None:
+            continue
+        if key in found:
+            raise ImportFileError(
+                _("The column “%(column)s” appears more than once in the header row.")
+                % {"column": label}
+            )
+        found[key] = (index, label)
+    missing = [key for key in required_columns if key not in found]
+    if missing:
+        raise ImportFileError(
+            _("The header row lacks required columns: %(columns)s.")
+            % {"columns": ", ".join(column_name(key) for key in missing)}
+        )
+    return found
 
 
 def _not_a_sheet() -> ImportFileError:

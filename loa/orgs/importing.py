@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import IO
 
@@ -126,32 +125,12 @@ def _read_sheet(source: IO[bytes]) -> Sheet:
         source,
         max_bytes=MAX_FILE_BYTES,
         max_rows=MAX_ROWS,
-        map_headers=_map_headers,
+        header_key=lambda label: _HEADER_KEYS.get(_fold(label)),
+        required_columns=REQUIRED_COLUMNS,
+        column_name=lambda key: f"{key} ({COLUMNS[key][1]})",
         no_rows_message=_("The file has a header row but no organizations."),
     )
 
-
-def _map_headers(cells: Sequence[object]) -> dict[str, tuple[int, str]]:
-    """Each known column's position and header text; unknown columns (such as "STT") are ignored."""
-    found: dict[str, tuple[int, str]] = {}
-    for index, cell in enumerate(cells):
-        label = cell_text(cell)
-        key = _HEADER_KEYS.get(_fold(label))
-        if key is None:
-            continue
-        if key in found:
-            raise ImportFileError(
-                _("The column “%(column)s” appears more than once in the header row.")
-                % {"column": label}
-            )
-        found[key] = (index, label)
-    missing = [key for key in REQUIRED_COLUMNS if key not in found]
-    if missing:
-        raise ImportFileError(
-            _("The header row lacks required columns: %(columns)s.")
-            % {"columns": ", ".join(f"{key} ({COLUMNS[key][1]})" for key in missing)}
-        )
-    return found
 
 
 # Importing the rows

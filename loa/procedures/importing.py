@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -208,31 +207,12 @@ def _read_sheet(source: IO[bytes]) -> Sheet:
         source,
         max_bytes=MAX_FILE_BYTES,
         max_rows=MAX_ROWS,
-        map_headers=_map_headers,
+        header_key=_header_key,
+        required_columns=REQUIRED_COLUMNS,
+        column_name=lambda key: f"“{COLUMNS[key][0]}”",
         no_rows_message=_("The file has a header row but no procedures."),
     )
 
-
-def _map_headers(cells: Sequence[object]) -> dict[str, tuple[int, str]]:
-    found: dict[str, tuple[int, str]] = {}
-    for index, cell in enumerate(cells):
-        label = cell_text(cell)
-        key = _header_key(label)
-        if key is None:
-            continue
-        if key in found:
-            raise ImportFileError(
-                _("The column “%(column)s” appears more than once in the header row.")
-                % {"column": label}
-            )
-        found[key] = (index, label)
-    missing = [key for key in REQUIRED_COLUMNS if key not in found]
-    if missing:
-        raise ImportFileError(
-            _("The header row lacks required columns: %(columns)s.")
-            % {"columns": ", ".join(f"“{COLUMNS[key][0]}”" for key in missing)}
-        )
-    return found
 
 
 # Importing the rows
