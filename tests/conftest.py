@@ -44,8 +44,9 @@ def call(db):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: a rolled-back database must not meet cached answers."""
-    from django.core.cache import cache
+    """Each test starts with empty caches: a rolled-back database must not meet cached answers."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield

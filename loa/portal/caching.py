@@ -8,7 +8,9 @@ form (and its CSRF token) is stored per visitor cookie, never shared.
 
 Everything a reader sees can change when a page is published, unpublished, moved or deleted, or
 when a record shown on the portal (a legal document, a procedure, a schedule, a question, an
-accepted proposal) is saved: any of these clears the whole page cache. Publishing is rare next to
+accepted proposal, an organization) is saved: any of these clears the whole pages cache, with the
+parts that pages share (each site's frame, `loa.portal.pages.SiteFrame`), which are kept there
+too and so are emptied even when whole pages are not cached. Publishing is rare next to
 reading, and clearing everything is the one rule that cannot leave a stale list behind. What
 changes with time alone (view counts, "most read", this week's schedule) is at most
 `WAGTAIL_CACHE_TIMEOUT` seconds old.
@@ -22,14 +24,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.apps import apps
-from django.db.models.signals import post_delete, post_save
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.http import HttpRequest, HttpResponse
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 from wagtail.views import serve
-from wagtailcache.cache import cache_page, clear_cache
+from wagtailcache.cache import cache_page
 
-# Apps whose records appear on portal pages.
+# Records that appear on portal pages: every model of these apps, and these models.
 PORTAL_CONTENT_APPS = ("legal", "procedures", "schedules", "questions", "syndication")
+PORTAL_CONTENT_MODELS = ("orgs.Organization",)
 
 # Set on the response of every article page, and so kept with its cached copy: the view is counted
 # when the page is served, whether Wagtail rendered it or the cache did.
@@ -55,21 +60,29 @@ serve_page = counting_article_views(cache_page(serve))
 
 
 def clear_pages(**kwargs) -> None:
-    clear_cache()
+    # Not wagtailcache's clear_cache(), which does nothing when whole pages are not cached: the
+    # sites' frames are kept in this cache all the same.
+    caches[settings.WAGTAIL_CACHE_BACKEND].clear()
 
 
 def connect_signals() -> None:
+    # Every release runs migrate: what the old code kept there (pickled frames) goes with it.
+    post_migrate.connect(
+        clear_pages, sender=apps.get_app_config("portal"), dispatch_uid="loa-page-cache-migrate"
+    )
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(clear_pages, dispatch_uid=f"loa-page-cache-{id(signal)}")
     # Deleting a page deletes its row in wagtailcore_page, whatever its type.
     post_delete.connect(
         clear_pages, sender="wagtailcore.Page", dispatch_uid="loa-page-cache-delete"
     )
+    models = [apps.get_model(label) for label in PORTAL_CONTENT_MODELS]
     for label in PORTAL_CONTENT_APPS:
-        for model in apps.get_app_config(label).get_models():
-            post_save.connect(
-                clear_pages, sender=model, dispatch_uid=f"loa-page-cache-{model._meta.label}"
-            )
-            post_delete.connect(
-                clear_pages, sender=model, dispatch_uid=f"loa-page-cache-{model._meta.label}-delete"
-            )
+        models += apps.get_app_config(label).get_models()
+    for model in models:
+        post_save.connect(
+            clear_pages, sender=model, dispatch_uid=f"loa-page-cache-{model._meta.label}"
+        )
+        post_delete.connect(
+            clear_pages, sender=model, dispatch_uid=f"loa-page-cache-{model._meta.label}-delete"
+        )

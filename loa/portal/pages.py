@@ -13,8 +13,9 @@ A site's tree reads like its menu::
     │                      Văn bản, Thủ tục hành chính, Hỏi đáp, Lịch công tác (in their own apps)
     └── ContactPage        Liên hệ
 
-Every page carries the same frame (header, menu, footer) of its site, computed once per request in
-a fixed number of queries, so a site with ten thousand articles renders as fast as one with three.
+Every page carries the same frame (header, menu, footer) of its site, built in a fixed number of
+queries and then kept until the site changes, so a site with ten thousand articles renders as fast
+as one with three.
 
 A site's English pages are Wagtail translations of its Vietnamese ones, in a tree of their own under
 an English `PortalHomePage` (made by `provisioning`); Wagtail serves that tree under /en/. The frame
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -47,6 +49,7 @@ from wagtail.search import index
 
 from loa.orgs.models import Organization
 
+from . import tree
 from .blocks import (
     INLINE_FEATURES,
     RICH_TEXT_FEATURES,
@@ -64,6 +67,11 @@ THUMB_SPEC = "fill-480x360"
 PORTRAIT_SPEC = "fill-240x300"
 
 ARTICLES_PER_PAGE = 12
+
+# How long a site's frame is kept in the pages cache, which any change to the site's pages empties.
+FRAME_CACHE_SECONDS = 3600
+# The path of a site's home page: the second level of the tree, under Wagtail's root page.
+HOME_PATH_LENGTH = 2 * Page.steplen
 
 ALT_HELP = _("What the picture shows, for readers who cannot see it.")
 
@@ -90,12 +98,14 @@ def newest_first(pages: QuerySet, limit: int) -> list[Page]:
 
 @dataclass
 class SiteFrame:
-    """What every page of a site shows around its content: the site's identity, menu and footer."""
+    """What every page of a site shows around its content: the site's identity, menu and footer,
+    and its latest articles (the home page's news, the list beside an article)."""
 
     home: PortalHomePage
     sections: list[Page]
     contact: ContactPage | None
     board: Organization | None  # the editorial board that answers for the site's content
+    latest: list[ArticlePage]  # newest first, with their card images
 
     @property
     def menu(self) -> list[Page]:
@@ -103,8 +113,30 @@ class SiteFrame:
 
     @classmethod
     def for_page(cls, page: Page) -> SiteFrame | None:
+        """The frame of the site `page` belongs to, from the pages cache when it is there.
+
+        Every page of a site shows the same frame, and a page the page cache misses (a new
+        address, a search, another page of a list) would otherwise build it again. The pages
+        cache is emptied whenever a page is published, unpublished, moved or deleted or an
+        organization changes (`loa.portal.caching`), so a kept frame is never stale. Home pages
+        are site roots, the children of the tree's root: the first steps of a page's path name
+        its site's home.
+        """
+        frames = caches[settings.WAGTAIL_CACHE_BACKEND]
+        key = f"loa:frame:{page.path[:HOME_PATH_LENGTH]}"
+        frame = frames.get(key)
+        if frame is None:
+            frame = cls.build(page)
+            if frame is not None and frame.home.path == page.path[:HOME_PATH_LENGTH]:
+                frames.set(key, frame, FRAME_CACHE_SECONDS)
+        return frame
+
+    @classmethod
+    def build(cls, page: Page) -> SiteFrame | None:
+        """The frame of the site `page` belongs to, from the database: seven queries."""
         if isinstance(page, PortalHomePage):
             home = page
+            home.organization  # noqa: B018  (loaded now, so that a kept frame carries it)
         else:
             home = (
                 PortalHomePage.objects.ancestor_of(page)
@@ -115,11 +147,12 @@ class SiteFrame:
             return None
         return cls(
             home=home,
-            sections=list(home.get_children().live()),
-            contact=ContactPage.objects.child_of(home).live().first(),
+            sections=list(Page.objects.filter(tree.children(home)).live().order_by("path")),
+            contact=ContactPage.objects.filter(tree.children(home)).live().order_by("path").first(),
             # By the site's organization rather than its root page: the English home page is no
             # site's root page, yet the same board answers for it.
             board=Organization.objects.filter(board_sites__organization=home.organization_id).first(),
+            latest=home.latest_articles(),
         )
 
 
@@ -231,14 +264,24 @@ class PortalHomePage(PortalPage):
         return super().route(request, path_components)
 
     def latest_articles(self, limit: int = 9) -> list[ArticlePage]:
-        articles = ArticlePage.objects.live().descendant_of(self).order_by("-first_published_at")
-        return list(with_card_images(articles, CARD_SPEC, LEAD_SPEC)[:limit])
+        """The site's newest articles, with the renditions of the news band (lead and cards).
+
+        Renditions missing from the prefetch are made here rather than while rendering, so that
+        the articles, once kept in the site's frame, carry every rendition the page shows.
+        """
+        articles = ArticlePage.objects.live().filter(tree.below(self)).order_by("-first_published_at")
+        articles = list(with_card_images(articles, CARD_SPEC, LEAD_SPEC)[:limit])
+        for article in articles:
+            if article.image is not None:
+                article.image.get_renditions(CARD_SPEC, LEAD_SPEC)
+        return articles
 
     def topics(self, limit: int = 4) -> list[TopicPage]:
-        return newest_first(TopicPage.objects.live().descendant_of(self).select_related("banner"), limit)
+        topics = TopicPage.objects.live().filter(tree.below(self)).select_related("banner")
+        return newest_first(topics, limit)
 
     def galleries(self, limit: int = 3) -> list[GalleryPage]:
-        return newest_first(GalleryPage.objects.live().descendant_of(self), limit)
+        return newest_first(GalleryPage.objects.live().filter(tree.below(self)), limit)
 
     def member_sites(self) -> list:
         """For a province's portal: the member sites of the province's agencies and communes."""
@@ -256,7 +299,7 @@ class PortalHomePage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = self.latest_articles()
+        articles = context["frame"].latest
         context.update(
             lead_article=articles[0] if articles else None,
             articles=articles[1:],
@@ -290,11 +333,11 @@ class SectionPage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.live().child_of(self).order_by("-first_published_at")
+        articles = ArticlePage.objects.live().filter(tree.children(self)).order_by("-first_published_at")
         paginator = Paginator(with_card_images(articles), ARTICLES_PER_PAGE)
         context["articles"] = paginator.get_page(request.GET.get("page"))
         context["subsections"] = list(
-            self.get_children().live().not_type(ArticlePage)
+            Page.objects.filter(tree.children(self)).live().not_type(ArticlePage).order_by("path")
         )
         return context
 
@@ -380,15 +423,12 @@ class ArticlePage(PortalPage):
             link.target
             for link in self.related_links.filter(target__live=True).select_related("target")
         ]
-        more = ArticlePage.objects.live().sibling_of(self, inclusive=False)
+        more = ArticlePage.objects.live().filter(tree.siblings(self))
         context["more_articles"] = list(
             with_card_images(more.order_by("-first_published_at"), SMALL_CARD_SPEC)[:4]
         )
         frame = context["frame"]
-        context["latest"] = list(
-            ArticlePage.objects.live().descendant_of(frame.home).exclude(pk=self.pk)
-            .order_by("-first_published_at").defer_streamfields()[:6]
-        ) if frame else []
+        context["latest"] = [article for article in frame.latest if article.pk != self.pk][:6] if frame else []
         return context
 
 
@@ -450,7 +490,7 @@ class TopicPage(PortalPage):
         order = {pk: position for position, pk in enumerate(featured_ids)}
         context["featured"] = sorted(featured, key=lambda article: order[article.pk])
         articles = (
-            ArticlePage.objects.live().child_of(self).exclude(pk__in=featured_ids)
+            ArticlePage.objects.live().filter(tree.children(self)).exclude(pk__in=featured_ids)
             .order_by("-first_published_at")
         )
         paginator = Paginator(with_card_images(articles), ARTICLES_PER_PAGE)

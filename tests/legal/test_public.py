@@ -65,7 +65,9 @@ def test_the_list_runs_a_fixed_number_of_queries(client, site_a, django_assert_m
         _get(client, site_a, q="thong bao", year="2026")
     for number in range(3, 30):
         make_document(site_a, number=f"{number + 1}/TB-UBND")
-    with django_assert_max_num_queries(len(few)):
+    few = len(few)  # read before the next request, which empties the connection's query log
+    _get(client, site_a)  # saving a document emptied the caches: the site's frame is built again
+    with django_assert_max_num_queries(few):
         assert _get(client, site_a, q="thong bao", year="2026").status_code == 200
 
 

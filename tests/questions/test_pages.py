@@ -82,9 +82,11 @@ def test_the_list_renders_in_a_fixed_number_of_queries(client, site_a, django_as
     get(client, site_a)
     with django_assert_max_num_queries(20) as few:
         get(client, site_a)
+    few = len(few.captured_queries)  # read before the next request empties the query log
     for number in range(25):
         make_question(site_a.member, f"Câu hỏi {number}")
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    get(client, site_a)  # saving a question emptied the caches: the site's frame is built again
+    with django_assert_max_num_queries(few):
         get(client, site_a)
 
 

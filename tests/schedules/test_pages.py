@@ -94,10 +94,12 @@ def test_the_week_renders_in_a_fixed_number_of_queries(client, site_a, this_mond
     get(client, site_a)  # warms the site and page caches
     with django_assert_max_num_queries(20) as small:
         get(client, site_a)
+    small = len(small.captured_queries)  # read before the next request empties the query log
     this_week = site_a.member.work_schedules.get()
     this_week.delete()
     make_week(site_a.member, this_monday, entries=40)
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    get(client, site_a)  # saving a schedule emptied the caches: the site's frame is built again
+    with django_assert_max_num_queries(small):
         assert get(client, site_a).status_code == 200
 
 

@@ -321,6 +321,8 @@ def test_pages_of_results_keep_the_query_and_filters(client, site_a):
 
 
 def _queries(client, site, **params) -> int:
+    # The first page after a publish builds the site's frame (and its renditions): not counted.
+    client.get(URL, params, HTTP_HOST=site.hostname)
     with CaptureQueriesContext(connection) as queries:
         assert client.get(URL, params, HTTP_HOST=site.hostname).status_code == 200
     return len(queries)
@@ -335,6 +337,7 @@ def test_a_page_of_results_costs_the_same_queries_whatever_the_number_of_results
     few = _queries(client, site_a, **params)
     for number in range(25):
         publish_article(site_a if number % 2 else site_b, f"Họp báo số {number}")
+    client.get(URL, params, HTTP_HOST=site_a.hostname)
     with django_assert_max_num_queries(few):
         client.get(URL, params, HTTP_HOST=site_a.hostname)
     with django_assert_max_num_queries(10):
