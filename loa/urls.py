@@ -9,10 +9,14 @@ from wagtail.urls import serve_pattern as WAGTAIL_SERVE_PATTERN
 
 from loa.api import api
 from loa.citizens import preview
+from loa.portal import isolation
 from loa.portal.caching import serve_page
 
 urlpatterns = [
     path("admin/loa-preview/<int:pk>/", preview.staff_preview, name="loa_staff_preview"),
+    # Before Wagtail's own: tag suggestions from the user's own sites only.
+    path("admin/tag-autocomplete/", isolation.tag_autocomplete),
+    path("admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/", isolation.tag_autocomplete),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),

@@ -11,7 +11,9 @@ narrowed here to the subtrees where the user holds page permissions (superusers 
   site's English home page sits beside its Vietnamese one, so Wagtail lets the site's editors
   explore from the root of the whole tree (it answers 404 instead);
 - the filters of the page listings and of the reports offer as choices every site, workflow,
-  task, page owner and editor of the install (names that tell one site's editors about another).
+  task, page owner and editor of the install (names that tell one site's editors about another);
+- the tag field's suggestions come from every tag of the install (taggit's tags are shared): they
+  are narrowed to the tags of the user's own pages, images and documents (`tag_autocomplete`).
 
 DESIGN.md asks that one member site's editors not see another's pages; `tests/portal/
 test_isolation.py` looks for leaks everywhere an editor can go.
@@ -23,8 +25,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
-from django.http import Http404
+from django.http import Http404, HttpRequest, JsonResponse
+from taggit.models import Tag, TaggedItem
 from wagtail import hooks
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views import tags
+from wagtail.documents import get_document_model
+from wagtail.documents.permissions import permission_policy as document_permissions
+from wagtail.images import get_image_model
+from wagtail.images.permissions import permission_policy as image_permissions
 from wagtail.models import (
     GroupPagePermission,
     Page,
@@ -161,3 +170,45 @@ def narrow_admin_filters() -> None:
     audit_logging.SiteHistoryReportFilterSet.get_users_queryset = (
         lambda self: audit_logging.get_users_for_filter(self.request.user)
     )
+
+
+def own_tags(user) -> QuerySet:
+    """Tags on the user's own articles and on the images and documents of the user's collections."""
+    from .pages import ArticlePageTag  # the page types import this module's hooks' app
+
+    on_articles = ArticlePageTag.objects.filter(content_object__in=_own_pages(user)).values("tag")
+    collections = {
+        model: policy.collections_user_has_any_permission_for(user, ["add", "change", "choose"])
+        for model, policy in (
+            (get_image_model(), image_permissions),
+            (get_document_model(), document_permissions),
+        )
+    }
+    on_media = Q(pk__in=[])
+    for model, permitted in collections.items():
+        on_media |= Q(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id__in=model.objects.filter(collection__in=permitted).values("pk"),
+        )
+    on_files = TaggedItem.objects.filter(on_media).values("tag")
+    return Tag.objects.filter(Q(pk__in=on_articles) | Q(pk__in=on_files))
+
+
+@require_admin_access
+def tag_autocomplete(
+    request: HttpRequest, app_name: str | None = None, model_name: str | None = None
+) -> JsonResponse:
+    """Wagtail's tag suggestions, from the user's own sites' tags only (all of them for a
+    superuser): another site's tags would tell what it writes about. A new tag is still typed in
+    freely."""
+    shared_tags = not (app_name and model_name) or (app_name, model_name) == ("taggit", "tag")
+    if request.user.is_superuser or not shared_tags:
+        return tags.autocomplete(request, app_name, model_name)
+    term = request.GET.get("term", "")
+    names = []
+    if term:
+        names = list(
+            own_tags(request.user).filter(name__istartswith=term).order_by("name")
+            .values_list("name", flat=True)[: tags.TAGS_AUTOCOMPLETE_LIMIT]
+        )
+    return JsonResponse(names, safe=False)

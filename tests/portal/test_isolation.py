@@ -167,3 +167,32 @@ def test_dashboard_shows_nothing_of_site_b(client, editor_a, site_b, b_reporter)
     response = client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 200
     assert not shows_b(response, site_b, b_reporter)
+
+
+def tag(article, name: str) -> None:
+    article.tags.add(name)
+    article.save()  # an article's tags are written with the page
+
+
+def test_tag_suggestions_come_from_the_own_site_only(client, editor_a, content):
+    tag(content["a_article"], "Chuyển đổi số")
+    tag(content["b_article"], "Chuyển đổi xanh")
+    content["a_image"].tags.add("Chân dung")
+    content["b_image"].tags.add("Chợ quê")
+    for url in ("/admin/tag-autocomplete/", "/admin/tag-autocomplete/taggit/tag/"):
+        response = client.get(url, {"term": "ch"})
+        assert response.status_code == 200
+        assert sorted(response.json()) == ["Chuyển đổi số", "Chân dung"], url
+    assert reverse("wagtailadmin_tag_autocomplete") == "/admin/tag-autocomplete/"
+
+
+def test_superusers_get_every_tag(client, site_a, content):
+    tag(content["a_article"], "Chuyển đổi số")
+    tag(content["b_article"], "Chuyển đổi xanh")
+    client.force_login(make_user(is_superuser=True))
+    assert sorted(client.get("/admin/tag-autocomplete/", {"term": "chuy"}).json()) == [
+        "Chuyển đổi số", "Chuyển đổi xanh"]
+
+
+def test_tag_suggestions_need_an_admin_sign_in(client, content):
+    assert client.get("/admin/tag-autocomplete/", {"term": "ch"}).status_code == 302
