@@ -10,6 +10,7 @@ class LegalConfig(AppConfig):
     def ready(self) -> None:
         from loa.search.registry import register
 
-        from .search import LegalDocumentProvider
+        from .search import ConsultationProvider, LegalDocumentProvider
 
         register(LegalDocumentProvider())
+        register(ConsultationProvider())

@@ -24,6 +24,7 @@ from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Case, F, IntegerField, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -68,12 +69,14 @@ def search(
     """The entries of the sites `site_ids` that hold every word of `text`, best first.
 
     `kind` keeps one type of result; `since` and `before` bound the publication time (the first
-    inclusive, the second exclusive). The query set is lazy: count it and slice it.
+    inclusive, the second exclusive). Nothing is found before its publication time: a draft for
+    comment is indexed when saved and found from its opening. The query set is lazy: count it and
+    slice it.
     """
     terms = words(text)[:MAX_TERMS]
     if not terms or not site_ids:
         return SearchEntry.objects.none()
-    entries = _matching(terms, list(site_ids))
+    entries = _matching(terms, list(site_ids)).filter(published_at__lte=timezone.now())
     if kind:
         entries = entries.filter(kind=kind)
     if since is not None:

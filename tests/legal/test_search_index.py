@@ -76,3 +76,34 @@ def test_rebuilding_the_index_finds_the_documents_again(client, site_a, decree):
     SearchEntry.objects.all().delete()
     rebuild()
     assert list(found(client, site_a, "moi truong mang")) == ["Nghị định 42/2022/NĐ-CP"]
+
+
+def test_a_draft_for_comment_is_found_from_its_opening(client, site_a):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .conftest import make_consultation
+
+    opened = make_consultation(
+        site_a, title="Dự thảo quy định về đỗ xe trên vỉa hè",
+        body="<p>Khu vực <b>được phép</b> đỗ xe &amp; thu phí.</p>",
+    )
+    make_consultation(
+        site_a, title="Dự thảo quy định về đỗ xe ban đêm",
+        opens_at=timezone.now() + timedelta(days=2), closes_at=timezone.now() + timedelta(days=20),
+    )
+    results = found(client, site_a, "do xe")
+    assert list(results) == ["Dự thảo quy định về đỗ xe trên vỉa hè"]
+    href = results["Dự thảo quy định về đỗ xe trên vỉa hè"]
+    assert href.endswith(f"du-thao/{opened.pk}/")
+    assert client.get(href, HTTP_HOST=site_a.hostname).status_code == 200
+    assert list(found(client, site_a, "thu phi", loai="consultation")) == [opened.title]
+    assert found(client, site_a, "thu phi", loai="legal_document") == {}
+
+
+def test_a_deleted_draft_leaves_the_index(client, site_a):
+    from .conftest import make_consultation
+
+    make_consultation(site_a, title="Dự thảo về chợ đêm").delete()
+    assert found(client, site_a, "cho dem") == {}
