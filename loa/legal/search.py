@@ -28,12 +28,13 @@ from .pages import LegalDocumentIndexPage
 class LegalDocumentProvider:
     model = LegalDocument
     kind = Kind("legal_document", _("Legal documents"))
+    section = LegalDocumentIndexPage
 
     def public(self) -> QuerySet[LegalDocument]:
         return LegalDocument.objects.select_related("site__site__root_page")
 
     def document(self, record: LegalDocument) -> SearchDocument | None:
-        path = section_path(LegalDocumentIndexPage, record.site.site)
+        path = section_path(self.section, record.site.site)
         if path is None:
             return None
         # Stored once for every reader: in the site's language, not the editor's who saved it.
@@ -55,12 +56,13 @@ class LegalDocumentProvider:
 class ConsultationProvider:
     model = Consultation
     kind = Kind("consultation", _("Drafts for comment"))
+    section = LegalDocumentIndexPage
 
     def public(self) -> QuerySet[Consultation]:
         return Consultation.objects.select_related("site__site__root_page")
 
     def document(self, record: Consultation) -> SearchDocument | None:
-        path = section_path(LegalDocumentIndexPage, record.site.site)
+        path = section_path(self.section, record.site.site)
         if path is None:
             return None
         return SearchDocument(

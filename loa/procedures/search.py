@@ -19,12 +19,13 @@ from .pages import ProcedureIndexPage
 class ProcedureProvider:
     model = AdministrativeProcedure
     kind = Kind("procedure", _("Administrative procedures"))
+    section = ProcedureIndexPage
 
     def public(self) -> QuerySet[AdministrativeProcedure]:
         return AdministrativeProcedure.objects.select_related("site__site__root_page")
 
     def document(self, record: AdministrativeProcedure) -> SearchDocument | None:
-        path = section_path(ProcedureIndexPage, record.site.site)
+        path = section_path(self.section, record.site.site)
         if path is None:
             return None
         facts = [record.code, record.field, record.agency, record.processing_time]

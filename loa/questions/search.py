@@ -20,6 +20,7 @@ from .pages import QuestionIndexPage
 class QuestionProvider:
     model = Question
     kind = Kind("question", _("Questions and answers"))
+    section = QuestionIndexPage
 
     def public(self) -> QuerySet[Question]:
         return Question.objects.published().select_related("site__site__root_page")
@@ -27,7 +28,7 @@ class QuestionProvider:
     def document(self, record: Question) -> SearchDocument | None:
         if not (record.is_published and record.has_answer):
             return None
-        path = section_path(QuestionIndexPage, record.site.site)
+        path = section_path(self.section, record.site.site)
         if path is None:
             return None
         return SearchDocument(

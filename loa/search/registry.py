@@ -61,7 +61,13 @@ class SearchDocument:
 
 
 class Provider(Protocol):
-    """Describes one model's records to the index."""
+    """Describes one model's records to the index.
+
+    Records shown at the address of their site's section of a page type (the legal documents
+    page, the procedures page...) name it as `section` and carry their site as `site` (a
+    `MemberSite`): when that section is published, unpublished, moved or made private, the site's
+    records are described again (`loa.search.signals`). Other providers leave `section` out.
+    """
 
     model: type[models.Model]
     kind: Kind

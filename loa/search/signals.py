@@ -1,6 +1,9 @@
 """Keep the search index in step with the pages: publish, unpublish, move, privacy, sites.
 
-Deleting a page needs nothing here: its entries go with it (`SearchEntry.page` cascades).
+Records shown at a section's address (legal documents, procedures, questions) follow that section:
+when it is published, unpublished, moved or made private, its site's records are described again.
+Deleting a page needs nothing here: its entries go with it (`SearchEntry.page` cascades); deleting
+a section deletes its site's records' only public address, and `rebuild_search_index` drops them.
 """
 
 from __future__ import annotations
@@ -14,22 +17,45 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from . import index
 from .models import SearchEntry
 from .pages import page_document, subtree_documents
+from .registry import providers
 
 
 def reindex_subtree(page: Page) -> None:
     """Describe `page` and its descendants again: their addresses or their privacy changed."""
     for descendant, document in subtree_documents(page):
         index.save(descendant, document)
+    reindex_records_shown_under(page)
+
+
+def reindex_records_shown_under(page: Page) -> None:
+    """Describe again the records of `page`'s site that are shown at a section at or below it."""
+    site = page.get_site()
+    if site is None:
+        return
+    subtree = Page.objects.descendant_of(page, inclusive=True)
+    for provider in providers():
+        section = getattr(provider, "section", None)
+        if section is None or not section.objects.filter(pk__in=subtree.values("pk")).exists():
+            continue
+        for record in provider.public().filter(site__site=site).iterator(chunk_size=500):
+            index.save(record, provider.document(record))
 
 
 @receiver(page_published, dispatch_uid="search_page_published")
 def page_was_published(sender, instance: Page, **kwargs) -> None:
-    index.save(instance, page_document(instance.specific))
+    before = SearchEntry.objects.filter(page_id=instance.pk).values_list("path", flat=True).first()
+    document = page_document(instance.specific)
+    index.save(instance, document)
+    if (document.path if document else None) != before:
+        # Made public, or at a new address: records shown under it are too. A new version of an
+        # already public page changes nothing for them.
+        reindex_records_shown_under(instance)
 
 
 @receiver(page_unpublished, dispatch_uid="search_page_unpublished")
 def page_was_unpublished(sender, instance: Page, **kwargs) -> None:
     index.save(instance, None)
+    reindex_records_shown_under(instance)
 
 
 @receiver(page_slug_changed, dispatch_uid="search_page_slug_changed")

@@ -107,3 +107,20 @@ def test_a_deleted_draft_leaves_the_index(client, site_a):
 
     make_consultation(site_a, title="Dự thảo về chợ đêm").delete()
     assert found(client, site_a, "cho dem") == {}
+
+
+def test_documents_follow_their_section_out_of_and_back_into_the_results(client, site_a, decree):
+    section = site_a.section("van-ban")
+    section.unpublish()
+    assert found(client, site_a, "moi truong mang") == {}
+    section.save_revision().publish()
+    assert list(found(client, site_a, "moi truong mang")) == ["Nghị định 42/2022/NĐ-CP"]
+
+
+def test_documents_follow_their_section_to_its_new_address(client, site_a, decree):
+    section = site_a.section("van-ban")
+    section.slug = "van-ban-phap-luat"
+    section.save_revision().publish()
+    href = found(client, site_a, "moi truong mang")["Nghị định 42/2022/NĐ-CP"]
+    assert href.endswith(f"/van-ban-phap-luat/{decree.pk}/")
+    assert client.get(href, HTTP_HOST=site_a.hostname).status_code == 200
