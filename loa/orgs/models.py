@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -53,6 +55,11 @@ KIND_LEVELS: dict[str, set[str]] = {
 }
 
 
+class LocalName(NamedTuple):
+    text: str
+    language_code: str
+
+
 class Organization(models.Model):
     """An agency, police unit or editorial board, seated at an administrative unit.
 
@@ -67,6 +74,12 @@ class Organization(models.Model):
     )
     name = models.CharField(_("name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=80, blank=True)
+    english_name = models.CharField(
+        _("English name"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown on the English pages of the organization's sites."),
+    )
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
     unit = models.ForeignKey(
         AdminUnit,
@@ -95,6 +108,14 @@ class Organization(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def name_in(self, language_code: str) -> LocalName:
+        """The name to show on a page in `language_code`: the English name on English pages when
+        there is one, otherwise the Vietnamese name, which says it is Vietnamese (for screen
+        readers and translation tools)."""
+        if language_code == "en" and self.english_name:
+            return LocalName(self.english_name, "en")
+        return LocalName(self.name, "vi")
 
     @property
     def category(self) -> Category:

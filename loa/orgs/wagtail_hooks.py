@@ -27,11 +27,12 @@ class OrganizationViewSet(ModelViewSet):
     menu_label = _("Organizations")
     list_display = ["name", "code", "kind", "unit", "parent", "is_active"]
     list_filter = ["kind", "is_active"]
-    search_fields = ["name", "short_name", "code"]
+    search_fields = ["name", "short_name", "english_name", "code"]
     form_fields = [
         "code",
         "name",
         "short_name",
+        "english_name",
         "kind",
         "unit",
         "parent",

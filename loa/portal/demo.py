@@ -424,6 +424,15 @@ def _translate(page: Page, locale: Locale) -> tuple[Page, bool]:
     return page.copy_for_translation(locale).specific, True
 
 
+def _english_names(member: MemberSite, spec: dict) -> None:
+    """The English names of the site's organization and editorial board, unless already given."""
+    for organization, name in ((member.organization, spec["organization"]),
+                               (member.editorial_board, spec["board"])):
+        if not organization.english_name:
+            organization.english_name = name
+            organization.save(update_fields=["english_name"])
+
+
 def _english_home(member: MemberSite, spec: dict, locale: Locale, owner) -> int:
     home = add_translated_home(member, locale, actor=owner)
     if home.live:
@@ -504,6 +513,7 @@ def load_english_demo() -> int:
         if member is None:
             continue
         with transaction.atomic():
+            _english_names(member, spec)
             vi_home = member.site.root_page.specific
             created += _english_home(member, spec["home"], locale, owner)
             for translate in (_english_about, _english_news, _english_contact):  # the menu's order

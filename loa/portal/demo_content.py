@@ -639,6 +639,8 @@ ENGLISH_OFFICE_HOURS = (
 
 ENGLISH = {
     "DNI-UBND": {
+        "organization": "People's Committee of Dong Nai Province",
+        "board": "Editorial Board of the Dong Nai Provincial Portal",
         "home": {
             "title": "Dong Nai Provincial Portal",
             "intro": "The official online channel of the People's Committee of Dong Nai Province:"
@@ -779,6 +781,8 @@ ENGLISH = {
         },
     },
     "DNI-STP": {
+        "organization": "Dong Nai Department of Justice",
+        "board": "Editorial Board of the Dong Nai Department of Justice Website",
         "home": {
             "title": "Dong Nai Department of Justice",
             "intro": "News of the justice sector in Dong Nai: legal education and dissemination,"

@@ -82,7 +82,11 @@ def page_meta(page: Page, request: HttpRequest, frame: SiteFrame | None) -> Page
 def news_article(page: ArticlePage, meta: PageMeta, frame: SiteFrame | None, root_url: str) -> dict:
     """The article as a schema.org `NewsArticle`, the publisher being the site's organization."""
     publisher = (
-        {"@type": "Organization", "name": frame.home.organization.name, "url": f"{root_url}/"}
+        {
+            "@type": "Organization",
+            "name": frame.home.organization.name_in(get_language()).text,
+            "url": f"{root_url}/",
+        }
         if frame
         else None
     )

@@ -177,6 +177,7 @@ def test_the_demo_translates_the_portal_and_the_department_of_justice_once(clien
         for page in pages:
             response = client.get(page.url, HTTP_HOST=hostname)
             assert response.status_code == 200 and '<html lang="en">' in response.content.decode(), page.url
+        assert 'class="masthead__owner" lang="en"' in response.content.decode()  # its English name
     about = OrganizationPage.objects.get(locale=english, slug="about-us", url_path__startswith="/dni-stp")
     assert [leader.position for leader in about.leaders.all()] == [
         "Director of the Department of Justice", "Deputy Director of the Department of Justice"
@@ -191,3 +192,16 @@ def test_the_command_gives_older_sites_their_english_home(site_a):
     call_command("add_translated_homes", verbosity=0)
     call_command("add_translated_homes", verbosity=0)
     assert site_a.home.get_translation_or_none(english) is not None
+
+
+def test_english_pages_name_the_organization_in_english_when_it_has_an_english_name(
+    client, site_a, translated, orgs
+):
+    html = get(client, site_a, "/en/").content.decode()
+    assert '<p class="masthead__owner" lang="vi">Sở Thử nghiệm</p>' in html  # none yet: marked
+    orgs.department.english_name = "Department of Trials"
+    orgs.department.save()
+    english = get(client, site_a, "/en/").content.decode()
+    assert '<p class="masthead__owner" lang="en">Department of Trials</p>' in english
+    vietnamese = get(client, site_a, "/").content.decode()
+    assert '<p class="masthead__owner" lang="vi">Sở Thử nghiệm</p>' in vietnamese

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from django import template
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.models import Page
 
+from loa.orgs.models import LocalName, Organization
+
 register = template.Library()
+
+
+@register.simple_tag
+def local_name(organization: Organization) -> LocalName:
+    """The organization's name in the page's language (`Organization.name_in`)."""
+    return organization.name_in(translation.get_language())
 
 
 @register.filter
