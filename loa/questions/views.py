@@ -32,7 +32,7 @@ from wagtail.admin.widgets.button import Button
 
 from loa.audit.log import record
 from loa.portal.membership import sites_edited_by
-from loa.schedules.access import (
+from loa.portal.site_records import (
     PUBLISH,
     OwnSiteHistoryMixin,
     OwnSiteIndexMixin,

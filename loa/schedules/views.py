@@ -25,14 +25,14 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
 from loa.audit.log import record
-
-from .access import (
+from loa.portal.site_records import (
     PUBLISH,
     OwnSiteHistoryMixin,
     OwnSiteIndexMixin,
     OwnSiteObjectMixin,
     SiteRecordPolicy,
 )
+
 from .forms import WeeklyScheduleForm
 from .models import WeeklySchedule
 
