@@ -8,8 +8,8 @@ three communes of the sender's province), some province scopes, a few national o
 everyone, some for an age range or one gender. `--live` of them have a window around now, the
 rest ended in the past. Rows go in with bulk inserts, and their audience rows are built by the
 project's own `build_targets`, so the feed reads exactly what approval would have written.
-A list of sample citizens (residence communes spread over the country) is written as JSON for the
-benchmark to make tokens from.
+A list of sample citizens (residence communes spread over the country, each with a live bulletin
+targeted at them) is written as JSON for the benchmark to make tokens from.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from django.utils import timezone  # noqa: E402
 from PIL import Image as PILImage  # noqa: E402
 from wagtail.images import get_image_model  # noqa: E402
 
-from loa.bulletins.audience import build_targets  # noqa: E402
+from loa.bulletins.audience import age_on, build_targets  # noqa: E402
 from loa.bulletins.models import (  # noqa: E402
     AudienceTarget,
     Gender,
@@ -83,7 +83,7 @@ def senders(provinces: list[AdminUnit]) -> dict[int, Organization]:
 
 
 def audience(rng: random.Random) -> dict:
-    ages = (0, 120) if rng.random() < 0.7 else sorted(rng.sample(range(0, 90), 2))
+    ages = (0, 120) if rng.random() < 0.7 else sorted(rng.sample(range(90), 2))
     genders = [] if rng.random() < 0.85 else [rng.choice(Gender.values)]
     return {"age_min": ages[0], "age_max": ages[1], "genders": genders}
 
@@ -146,19 +146,49 @@ def generate(count: int, live: int, seed: int) -> None:
 
 
 def sample_citizens(number: int, seed: int) -> list[dict]:
-    """Citizens with residences over all communes, ages 16–80, both genders."""
+    """Citizens over all communes, born 1950–2008, of both genders, each with a bulletin to open.
+
+    Each is a token's claims (one residence commune, a fifth of them a second one) and `bulletin`:
+    a live bulletin chosen at random among those targeted at them, by the rule of DESIGN.md stated
+    afresh here rather than by the code under test, so that a detail call that answers 404 shows.
+    """
     rng = random.Random(seed + 1)
-    codes = list(AdminUnit.objects.filter(level=Level.COMMUNE).values_list("code", flat=True))
-    today = date.today()
-    return [
-        {
+    now = timezone.now()
+    today = timezone.localdate(now)
+    nation = AdminUnit.objects.get(code=NATIONAL_CODE).pk
+    communes = list(AdminUnit.objects.filter(level=Level.COMMUNE))
+    live: dict[int, list[dict]] = {}
+    for row in AudienceTarget.objects.filter(
+        starts_at__lte=now, ends_at__gt=now, request__state=State.APPROVED
+    ).values("unit_id", "request_id", "age_min", "age_max", "for_male", "for_female"):
+        live.setdefault(row["unit_id"], []).append(row)
+    first_day, last_day = date(1950, 1, 1).toordinal(), date(2008, 12, 31).toordinal()
+    citizens = []
+    while len(citizens) < number:
+        homes = rng.sample(communes, 1 if rng.random() < 0.8 else 2)
+        birthdate = date.fromordinal(rng.randint(first_day, last_day))
+        gender = rng.choice(Gender.values)
+        age = age_on(birthdate, today)
+        areas = {nation} | {
+            area for unit in homes for area in (unit.pk, unit.district_id, unit.province_id)
+        }  # fmt: skip
+        readable = sorted({
+            row["request_id"]
+            for area in areas
+            for row in live.get(area, ())
+            if row["age_min"] <= age <= row["age_max"]
+            and row[f"for_{gender}"]
+        })  # fmt: skip
+        if not readable:
+            continue  # nothing live for this one: draw another
+        citizens.append({
             "sub": f"{rng.randrange(10**11, 10**12):012d}",
-            "birthdate": (today - timedelta(days=rng.randint(16 * 365, 80 * 365))).isoformat(),
-            "gender": rng.choice(Gender.values),
-            "residence": rng.sample(codes, 1 if rng.random() < 0.8 else 2),
-        }
-        for _ in range(number)
-    ]
+            "birthdate": birthdate.isoformat(),
+            "gender": gender,
+            "residence": [unit.code for unit in homes],
+            "bulletin": rng.choice(readable),
+        })  # fmt: skip
+    return citizens
 
 
 def main() -> None:

@@ -26,7 +26,7 @@ from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 
-from load import Result, measure
+from load import Result, Variant, measure
 from server import ROOT, Site, production_server
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -37,14 +37,29 @@ FEW_SAMPLES = 200
 """Below this many answers a p99 is the second-slowest request or so: worth flagging."""
 
 
+Headers = tuple[tuple[str, str], ...]  # e.g. (("Authorization", "Bearer …"),)
+
+
 @dataclass(frozen=True)
 class Endpoint:
-    """One thing to measure: a short name for --only and the table, and a GET path."""
+    """One thing to measure: a short name for --only and the table, and a GET path.
+
+    `variants`, for an endpoint whose answer depends on who asks, makes the requests once the site
+    is prepared: given the site's folder it returns (path, headers) pairs, and the load takes them
+    in turn, one per request (say one citizen's token each). `path` then names them in the table.
+    """
 
     name: str
     path: str
     note: str = ""
-    headers: tuple[tuple[str, str], ...] = ()  # e.g. (("Authorization", "Bearer …"),)
+    headers: Headers = ()
+    variants: Callable[[Path], Sequence[tuple[str, Headers]]] | None = None
+
+    def requests(self, var_dir: Path) -> list[Variant]:
+        """The (path, headers) pairs to send, in turn."""
+        if self.variants is None:
+            return [(self.path, dict(self.headers))]
+        return [(path, dict(headers)) for path, headers in self.variants(var_dir)]
 
 
 BASELINE = Endpoint("ping", "/api/v1/ping", "trivial endpoint, the baseline")
@@ -216,12 +231,12 @@ def machine_info(args: argparse.Namespace, load_before: tuple[float, ...]) -> st
     return "\n".join([
         f"- Date: {datetime.now().astimezone().isoformat(timespec='seconds')}",
         f"- Machine: {cpus} usable CPUs (nproc), {platform.machine()}, {platform.platform()}",
-        f"- Python {platform.python_version()}; Django {_version('django')}, "
-        f"Wagtail {_version('wagtail')}, gunicorn {_version('gunicorn')}",
+        (f"- Python {platform.python_version()}; Django {_version('django')}, "
+         f"Wagtail {_version('wagtail')}, gunicorn {_version('gunicorn')}"),
         f"- Revision: {_git_revision()}",
         f"- Server: gunicorn, {args.workers} sync workers, DEBUG off, SQLite, on 127.0.0.1",
-        f"- Load: {args.concurrency} closed-loop clients, {args.warmup:g} s warm-up + "
-        f"{args.duration:g} s measured per pass",
+        (f"- Load: {args.concurrency} closed-loop clients, {args.warmup:g} s warm-up + "
+         f"{args.duration:g} s measured per pass"),
         f"- Load average (1 min) before / after: {load_before[0]:.2f} / {load_after[0]:.2f}",
     ])
 
@@ -246,13 +261,15 @@ def run(
         print(f"Preparing a throwaway site in {var_dir} …", file=sys.stderr, flush=True)
         with production_server(Path(var_dir), workers=args.workers, prepare=prepare) as url:
             rows: dict[Endpoint, Row] = {}
+            requests: dict[Endpoint, list[Variant]] = {}
             for endpoint in [BASELINE, *chosen]:
-                rows.setdefault(endpoint, Row(endpoint, [], check_endpoint(
-                    url + endpoint.path, dict(endpoint.headers))))
+                requests[endpoint] = endpoint.requests(Path(var_dir))
+                path, headers = requests[endpoint][0]
+                rows.setdefault(endpoint, Row(endpoint, [], check_endpoint(url + path, headers)))
             for step, endpoint in enumerate(order, 1):
-                result = measure(url + endpoint.path, concurrency=args.concurrency,
-                                 duration=args.duration, warmup=args.warmup,
-                                 processes=args.client_processes, headers=dict(endpoint.headers))
+                result = measure(url, concurrency=args.concurrency, duration=args.duration,
+                                 warmup=args.warmup, processes=args.client_processes,
+                                 variants=requests[endpoint])
                 rows[endpoint].results.append(result)
                 print(f"[{step}/{len(order)}] {endpoint.name:<18} {result.rps:8,.0f} rps  "
                       f"p50 {result.p50_ms:6.1f} ms  p99 {result.p99_ms:6.1f} ms  "

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import http.client
 import ipaddress
+import itertools
 import math
 import multiprocessing
 import threading
 import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from queue import Empty
 from typing import Any
@@ -31,6 +33,9 @@ REQUEST_TIMEOUT = 10.0
 
 RECONNECT_ERRORS = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)
 """What a reused keep-alive connection raises when the server closed it between our requests."""
+
+Variant = tuple[str, dict[str, str]]
+"""A request's path (with its query) and headers, for loads that rotate through many requests."""
 
 
 @dataclass
@@ -145,7 +150,7 @@ class _ThreadTally:
 
 def _client_thread(
     target: tuple[str, int, str, str],
-    headers: dict[str, str],
+    requests: Iterator[Variant],
     measure_from: float,
     deadline: float,
     budget: _Budget,
@@ -158,13 +163,14 @@ def _client_thread(
     closed by the server in between, the request is retried once on a fresh connection: that is the
     transport's business, not a server error. The retry stays inside the measured latency.
     """
-    address, port, host_header, path = target
+    address, port, host_header, _path = target
     connection = http.client.HTTPConnection(address, port, timeout=REQUEST_TIMEOUT)
-    send_headers = {"Host": host_header, **headers}
     clock = time.perf_counter
     tally.last_end = measure_from
     try:
         while clock() < deadline and budget.take():
+            path, headers = next(requests)
+            send_headers = {"Host": host_header, **headers}
             began = clock()
             kind: str | None = None
             for attempt in (1, 2):
@@ -204,14 +210,16 @@ def _run_process(
     warmup: float,
     duration: float,
     max_requests: int,
-    headers: dict[str, str],
+    variants: Sequence[Variant],
     go: Any = None,
 ) -> _Sample:
     """Run `threads` virtual clients in this process and return their raw numbers.
 
-    `go`, an Event, lets several client processes start their clocks together.
+    The clients take `variants` in turn, each request the next one. `go`, an Event, lets several
+    client processes start their clocks together.
     """
     target = loopback_target(url)
+    requests = itertools.cycle(variants)  # next() on it is atomic under the GIL
     if go is not None:
         go.wait(timeout=30)
     measure_from = time.perf_counter() + warmup
@@ -221,7 +229,7 @@ def _run_process(
     workers = [
         threading.Thread(
             target=_client_thread,
-            args=(target, headers, measure_from, deadline, budget, tally),
+            args=(target, requests, measure_from, deadline, budget, tally),
             daemon=True,
         )
         for tally in tallies
@@ -260,7 +268,7 @@ def _run_processes(
     warmup: float,
     duration: float,
     max_requests: int,
-    headers: dict[str, str],
+    variants: Sequence[Variant],
     processes: int,
 ) -> list[_Sample]:
     """Spread the clients over `processes` forked processes and collect their samples.
@@ -276,7 +284,9 @@ def _run_processes(
     for index in range(processes):
         threads = concurrency // processes + (index < concurrency % processes)
         budget = max_requests // processes + (index < max_requests % processes)
-        args = (url, threads, warmup, duration, budget, headers)
+        # Each process starts at its own place in the rotation.
+        start = len(variants) * index // processes
+        args = (url, threads, warmup, duration, budget, [*variants[start:], *variants[:start]])
         child = context.Process(target=_process_entry, args=(queue, go, args), daemon=True)
         child.start()
         children.append(child)
@@ -309,10 +319,14 @@ def measure(
     max_requests: int = 200_000,
     headers: dict[str, str] | None = None,
     processes: int = 1,
+    variants: Sequence[Variant] = (),
 ) -> Result:
     """Load `url` with `concurrency` closed-loop clients for `warmup` + `duration` seconds.
 
-    `processes` > 1 spreads the clients over that many processes, each with its share of threads,
+    Every request is a GET of `url` with `headers`; with `variants`, (path, headers) pairs, each
+    request takes the next pair instead, in turn across all clients, on `url`'s host (say one
+    citizen's token each, so that a cache shared by identical requests is not all that is
+    measured). `processes` > 1 spreads the clients over that many processes, each with its share of threads,
     for when one Python process (one GIL) cannot keep up; bench/README.md explains the choice.
     `max_requests` bounds the requests of the whole call, warm-up included.
     """
@@ -320,12 +334,12 @@ def measure(
     if concurrency < 1 or processes < 1 or duration <= 0 or warmup < 0 or max_requests < 1:
         raise ValueError("concurrency, processes, duration and max_requests must be positive")
     processes = min(processes, concurrency)
-    headers = dict(headers or {})
+    variants = list(variants) or [(loopback_target(url)[3], dict(headers or {}))]
 
     if processes == 1:
-        samples = [_run_process(url, concurrency, warmup, duration, max_requests, headers)]
+        samples = [_run_process(url, concurrency, warmup, duration, max_requests, variants)]
     else:
-        samples = _run_processes(url, concurrency, warmup, duration, max_requests, headers,
+        samples = _run_processes(url, concurrency, warmup, duration, max_requests, variants,
                                  processes)
 
     latencies = sorted(latency for sample in samples for latency in sample.latencies)

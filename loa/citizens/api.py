@@ -38,10 +38,9 @@ from .feed import (
     InvalidCursor,
     decode_cursor,
     encode_cursor,
-    feed_cache_key,
     feed_generation,
     feed_page,
-    shared_visible_published_at,
+    visible_published_at,
 )
 from .models import (
     COMMENT_MAX_LENGTH,
@@ -56,6 +55,11 @@ from .models import (
 from .tokens import InvalidIdentityToken, VerifiedCitizen, verify_token
 
 IMAGE_SPEC = "fill-800x450"
+# What a summary reads of a request and its relations (not the body, the letter, the notes...).
+SUMMARY_FIELDS = (
+    "title", "summary", "image", "image_alt", "sender__name",
+    "stats__views", "stats__reactions", "stats__comments",
+)  # fmt: skip
 BODY_CACHE_SECONDS = 3600
 
 # What a bulletin body may keep: Wagtail's rich-text features, nothing that runs or frames.
@@ -193,32 +197,12 @@ def feed(request: HttpRequest, page: Query[PageParams]):
     """Bulletins live now and targeted at the caller, newest first."""
     maybe_flush()
     citizen: VerifiedCitizen = request.auth
-    cursor = _cursor(page.cursor)
-    # Citizens of the same areas, age and gender share a page; only `my_reaction` is their own.
-    key = feed_cache_key(citizen, page.limit, page.cursor, request.get_host())
-    cached = cache.get(key)
-    if cached is None:
-        rows, next_cursor = feed_page(citizen, page.limit, cursor)
-        published = dict(rows)
-        bulletins = _bulletins().in_bulk(list(published))
-        page_body = FeedPage(
-            items=[
-                _summary(request, bulletins[pk], published[pk], None)
-                for pk in published
-                if pk in bulletins
-            ],
-            next_cursor=next_cursor,
-        ).model_dump(mode="json")
-        cached = (
-            [item["id"] for item in page_body["items"]],
-            [_shared_json(item) for item in page_body["items"]],
-            next_cursor,
-        )
-        cache.set(key, cached, FEED_CACHE_SECONDS)
-    ids, items, next_cursor = cached
+    rows, next_cursor = feed_page(citizen, page.limit, _cursor(page.cursor))
+    summaries = _shared_summaries(request, rows)
+    ids = [pk for pk, _published_at in rows if pk in summaries]
     reactions = _my_reactions(citizen, ids)
-    # The page was checked against FeedPage when it was cached; only the reactions are new.
-    mine = ", ".join(_with_my_reaction(item, reactions.get(pk)) for pk, item in zip(ids, items))
+    # Summaries were checked against BulletinSummary when they were cached; only reactions are new.
+    mine = ", ".join(_with_my_reaction(summaries[pk], reactions.get(pk)) for pk in ids)
     return _json_response(f'{{"items": [{mine}], "next_cursor": {json.dumps(next_cursor)}}}')
 
 
@@ -335,7 +319,7 @@ def comment(request: HttpRequest, bulletin_id: int, payload: CommentIn):
 
 
 def _visible(citizen: VerifiedCitizen, bulletin_id: int) -> datetime:
-    published_at = shared_visible_published_at(citizen, bulletin_id)
+    published_at = visible_published_at(citizen, bulletin_id)
     if published_at is None:
         raise HttpError(404, _("No such bulletin."))
     return published_at
@@ -363,11 +347,40 @@ def _cursor(value: str | None) -> Cursor | None:
 
 
 def _bulletins():
-    """Requests with everything a summary shows, in a fixed number of queries for any page size."""
-    images = get_image_model().objects.prefetch_renditions(IMAGE_SPEC)
-    return PublicationRequest.objects.select_related("sender", "stats").prefetch_related(
-        Prefetch("image", queryset=images)
+    """Requests with everything a summary shows, in two queries for any page size."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=IMAGE_SPEC)
+    return PublicationRequest.objects.select_related("sender", "stats", "image").prefetch_related(
+        # Where Wagtail's `prefetch_renditions` puts them, so that `get_rendition` finds them.
+        Prefetch("image__renditions", queryset=renditions, to_attr="prefetched_renditions")
     )
+
+
+def _shared_summaries(request: HttpRequest, rows: list[tuple[int, datetime]]) -> dict[int, str]:
+    """Every caller's part of these bulletins' summaries, by id, as `_shared_json` leaves it.
+
+    A summary is the same for every citizen who sees the bulletin, so each is cached once per host
+    for all of them; the ones missing are built together, in a fixed number of queries. A bulletin
+    deleted since its target row was read is left out.
+    """
+    generation, host = feed_generation(), request.get_host()
+    keys = {pk: f"loa:citizens:summary:{generation}:{pk}:{host}" for pk, _published_at in rows}
+    cached = cache.get_many(keys.values())
+    summaries = {pk: cached[key] for pk, key in keys.items() if key in cached}
+    missing = [pk for pk in keys if pk not in summaries]
+    if missing:
+        published = dict(rows)
+        items = _bulletins().only(*SUMMARY_FIELDS).in_bulk(missing).values()
+        built = {
+            item.pk: _shared_json(
+                BulletinSummary(**_summary(request, item, published[item.pk], None)).model_dump(
+                    mode="json"
+                )
+            )
+            for item in items
+        }
+        cache.set_many({keys[pk]: summary for pk, summary in built.items()}, FEED_CACHE_SECONDS)
+        summaries |= built
+    return summaries
 
 
 def _my_reactions(citizen: VerifiedCitizen, request_ids: list[int]) -> dict[int, str]:

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from unittest.mock import patch
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
 from loa.bulletins.audience import feed_changed, is_targeted
-from loa.bulletins.models import ScopeLevel, State
+from loa.bulletins.models import AudienceTarget, ScopeLevel, State
+from loa.citizens import feed
 from loa.citizens.counters import flush_counters
 from loa.citizens.feed import encode_cursor
 from loa.citizens.tokens import verify_token
@@ -101,6 +105,20 @@ class FeedFollowsTheTargetingRule(TestCase):
     )
     @given(bulletins=st.lists(BULLETINS, min_size=1, max_size=4), person=CITIZENS)
     def test_feed_shows_a_bulletin_exactly_when_the_rule_says(self, bulletins, person):
+        self.check_feed_follows_the_rule(bulletins, person)
+
+    @settings(
+        max_examples=15,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    )
+    @given(bulletins=st.lists(BULLETINS, min_size=1, max_size=4), person=CITIZENS)
+    def test_so_it_does_when_the_area_lists_are_cut_short(self, bulletins, person):
+        # Lists of one row: nearly every page and bulletin is answered by the database instead.
+        with patch.object(feed, "AREA_LIST_LENGTH", 1):
+            self.check_feed_follows_the_rule(bulletins, person)
+
+    def check_feed_follows_the_rule(self, bulletins, person):
         now = timezone.now()
         written = []
         for spec in bulletins:
@@ -124,10 +142,12 @@ class FeedFollowsTheTargetingRule(TestCase):
             gender=person["gender"],
             residence=[home.code for home in homes],
         )
+        client = Client(headers={"Authorization": f"Bearer {token}"})
 
-        response = Client(headers={"Authorization": f"Bearer {token}"}).get(FEED, {"limit": 50})
+        # The first call reads the area lists, the second finds them and the summaries cached.
+        first, second = client.get(FEED, {"limit": 50}), client.get(FEED, {"limit": 50})
 
-        assert response.status_code == 200
+        assert first.status_code == second.status_code == 200
         citizen = verify_token(token)
         moment = timezone.localtime()
         expected = [
@@ -146,7 +166,27 @@ class FeedFollowsTheTargetingRule(TestCase):
             )
         ]
         expected.sort(key=lambda request: (request.starts_at, request.pk), reverse=True)
-        assert ids(response) == [request.pk for request in expected]
+        assert ids(first) == ids(second) == [request.pk for request in expected]
+        # Pages of one item walk the same list, and a bulletin opens exactly when it is listed.
+        assert walk(client, limit=1) == [request.pk for request in expected]
+        opened = {
+            request.pk
+            for request, _units in written
+            if client.get(f"/api/v1/bulletins/{request.pk}").status_code == 200
+        }
+        assert opened == {request.pk for request in expected}
+
+
+def walk(client: Client, limit: int) -> list[int]:
+    """Every item of a citizen's feed, page after page."""
+    seen, cursor = [], None
+    while True:
+        params = {"limit": limit} | ({"cursor": cursor} if cursor else {})
+        body = client.get(FEED, params).json()
+        seen += [item["id"] for item in body["items"]]
+        cursor = body["next_cursor"]
+        if cursor is None:
+            return seen
 
 
 # Pages.
@@ -238,13 +278,13 @@ def test_summary_fields(reader, bulletin, sender):
     assert "fill-800x450" in item["image"]["url"]
     assert item["counts"] == {"views": 1, "reactions": 1, "comments": 0}
     assert item["my_reaction"] == "thanks"
-    published_at = datetime.fromisoformat(item["published_at"].replace("Z", "+00:00"))
+    published_at = datetime.fromisoformat(item["published_at"])
     assert abs(published_at - bulletin.starts_at) < timedelta(milliseconds=1)
     other = citizen_client(sub="999999999999", residence=[bulletin.scope_units.get().code])
     assert other.get(FEED).json()["items"][0]["my_reaction"] is None
 
 
-def test_feed_queries_do_not_grow_with_the_page(reader, sender, django_assert_num_queries):
+def test_feed_queries_do_not_grow_with_the_page(reader, sender, commune, django_assert_num_queries):
     for _ in range(20):
         request = make_bulletin(sender, image=make_image(64, 36))
         reader.put(
@@ -255,13 +295,109 @@ def test_feed_queries_do_not_grow_with_the_page(reader, sender, django_assert_nu
     flush_counters()
     reader.get(FEED, {"limit": 20})  # renders the images once, as the first reader ever does
 
-    # A page nobody of the cohort asked for yet (units are cached): target rows, requests with
-    # sender and stats, images, renditions, my reactions.
+    # A page after a change, nobody's areas read yet (units are cached): the commune's, the
+    # province's and the nation's target rows, requests with sender, stats and image, renditions,
+    # my reactions.
     for limit in (5, 20):
         feed_changed()
-        with django_assert_num_queries(5):
+        with django_assert_num_queries(6):
             assert len(ids(reader.get(FEED, {"limit": limit}))) == limit
     # The same page again, from the cache: only this citizen's own reactions are read.
     with django_assert_num_queries(1):
         page = reader.get(FEED, {"limit": 20}).json()["items"]
     assert {item["my_reaction"] for item in page} == {"like"}
+    # So for a citizen nobody like them asked for (another age, another gender) in the same areas.
+    stranger = citizen_client(
+        sub="999999999999", birthdate="1951-02-03", gender="male", residence=[commune.code]
+    )
+    with django_assert_num_queries(1):
+        page = stranger.get(FEED, {"limit": 20}).json()["items"]
+    assert len(page) == 20 and {item["my_reaction"] for item in page} == {None}
+
+
+def test_citizens_of_one_area_get_their_own_pages_from_its_shared_list(
+    sender, commune, django_assert_num_queries
+):
+    everyone = make_bulletin(sender, scope_level=ScopeLevel.COMMUNE, units=[commune])
+    young_women = make_bulletin(
+        sender,
+        scope_level=ScopeLevel.COMMUNE,
+        units=[commune],
+        age_min=18,
+        age_max=30,
+        genders=["female"],
+    )
+    older_men = make_bulletin(
+        sender, scope_level=ScopeLevel.PROVINCE, units=[commune.province], age_min=60,
+        genders=["male"],
+    )  # fmt: skip
+    national = make_bulletin(sender, age_min=18)
+    young_woman = citizen_client(birthdate=years_ago(25), gender="female", residence=[commune.code])
+    older_man = citizen_client(
+        sub="999999999999", birthdate=years_ago(70), gender="male", residence=[commune.code]
+    )
+    child = citizen_client(
+        sub="888888888888", birthdate=years_ago(10), gender="female", residence=[commune.code]
+    )
+
+    assert ids(young_woman.get(FEED)) == [national.pk, young_women.pk, everyone.pk]
+    # The commune's, province's and nation's lists were read; the next cohorts only filter them.
+    with django_assert_num_queries(2):  # the one summary nobody needed yet, his reactions
+        assert ids(older_man.get(FEED)) == [national.pk, older_men.pk, everyone.pk]
+    with django_assert_num_queries(1):  # her reactions
+        assert ids(child.get(FEED)) == [everyone.pk]
+    # Opening a bulletin is checked against the same lists (a 404 then runs Wagtail's redirect
+    # lookup, which is not the API's).
+    with CaptureQueriesContext(connection) as queries:
+        assert older_man.get(f"/api/v1/bulletins/{young_women.pk}").status_code == 404
+        assert child.get(f"/api/v1/bulletins/{national.pk}").status_code == 404
+        assert child.get(f"/api/v1/bulletins/{everyone.pk}").status_code == 200
+    assert not [query for query in queries if AudienceTarget._meta.db_table in query["sql"]]
+
+
+def test_deep_pages_past_a_long_area_list_come_from_the_database(reader, sender, monkeypatch):
+    monkeypatch.setattr(feed, "AREA_LIST_LENGTH", 3)
+    base = timezone.now() - timedelta(hours=1)
+    bulletins = [
+        make_bulletin(sender, starts_at=base - timedelta(hours=index // 2)) for index in range(9)
+    ]
+    expected = [
+        request.pk for request in sorted(bulletins, key=lambda r: (r.starts_at, r.pk), reverse=True)
+    ]
+    assert walk(reader, limit=2) == expected
+    assert walk(reader, limit=20) == expected
+    oldest = expected[-1]
+    assert reader.get(f"/api/v1/bulletins/{oldest}").status_code == 200
+
+
+def test_a_bulletin_opens_on_time_while_its_area_list_is_cached(reader, sender, monkeypatch):
+    opens_at = timezone.now() + timedelta(seconds=10)
+    soon = make_bulletin(sender, starts_at=opens_at)
+    assert ids(reader.get(FEED)) == []
+    assert reader.get(f"/api/v1/bulletins/{soon.pk}").status_code == 404
+    later = opens_at + timedelta(seconds=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert ids(reader.get(FEED)) == [soon.pk]
+    assert reader.get(f"/api/v1/bulletins/{soon.pk}").status_code == 200
+
+
+def years_ago(years: int) -> str:
+    return birthdate_for(years, -1).isoformat()
+
+
+def test_a_bulletin_of_a_read_area_opens_without_reading_my_commune(
+    reader, sender, commune, other_commune
+):
+    provincial = make_bulletin(sender, scope_level=ScopeLevel.PROVINCE, units=[commune.province])
+    local = make_bulletin(sender, scope_level=ScopeLevel.COMMUNE, units=[other_commune])
+    assert ids(reader.get(FEED)) == [provincial.pk]  # the province's and the nation's lists
+    neighbour = citizen_client(sub="999999999999", residence=[other_commune.code])
+
+    with CaptureQueriesContext(connection) as queries:
+        assert neighbour.get(f"/api/v1/bulletins/{provincial.pk}").status_code == 200
+    assert not [query for query in queries if AudienceTarget._meta.db_table in query["sql"]]
+    # A bulletin in none of the lists read so far: the neighbour's commune is read now.
+    with CaptureQueriesContext(connection) as queries:
+        assert neighbour.get(f"/api/v1/bulletins/{local.pk}").status_code == 200
+        assert reader.get(f"/api/v1/bulletins/{local.pk}").status_code == 404
+    assert len([query for query in queries if AudienceTarget._meta.db_table in query["sql"]]) == 1
