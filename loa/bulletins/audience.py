@@ -102,14 +102,26 @@ def write_targets(request: PublicationRequest) -> list[AudienceTarget]:
 
 
 FEED_GENERATION_KEY = "loa:feed:generation"
+# Bumped when buffered counts (views, reactions, comments) reach the database: bulletins' cached
+# summaries show them, the areas' cached lists of live bulletins do not.
+COUNTS_GENERATION_KEY = "loa:feed:counts-generation"
 
 
 def feed_changed() -> None:
-    """Make cached feed pages stale: a bulletin was approved or withdrawn."""
+    """Make cached feed lists and summaries stale: a bulletin was approved or withdrawn."""
+    _bump(FEED_GENERATION_KEY)
+
+
+def counts_changed() -> None:
+    """Make cached summaries stale, not the lists of live bulletins: new counts were written."""
+    _bump(COUNTS_GENERATION_KEY)
+
+
+def _bump(key: str) -> None:
     try:
-        cache.incr(FEED_GENERATION_KEY)
-    except ValueError:  # no page cached under any generation yet
-        cache.set(FEED_GENERATION_KEY, 1, None)
+        cache.incr(key)
+    except ValueError:  # nothing cached under any generation yet
+        cache.set(key, 1, None)
 
 
 def clear_targets(request: PublicationRequest) -> None:

@@ -38,8 +38,8 @@ from .feed import (
     InvalidCursor,
     decode_cursor,
     encode_cursor,
-    feed_generation,
     feed_page,
+    summary_generation,
     visible_published_at,
 )
 from .models import (
@@ -213,7 +213,7 @@ def bulletin(request: HttpRequest, bulletin_id: int):
     published_at = _visible(citizen, bulletin_id)
     _count_reader(citizen, bulletin_id)
     # Every reader gets the same bulletin but for `my_reaction`: build it once a while per host.
-    key = f"loa:citizens:bulletin:{feed_generation()}:{bulletin_id}:{request.get_host()}"
+    key = f"loa:citizens:bulletin:{summary_generation()}:{bulletin_id}:{request.get_host()}"
     shared = cache.get(key)
     if shared is None:
         item = _bulletins().prefetch_related("attachments").get(pk=bulletin_id)
@@ -362,7 +362,7 @@ def _shared_summaries(request: HttpRequest, rows: list[tuple[int, datetime]]) ->
     for all of them; the ones missing are built together, in a fixed number of queries. A bulletin
     deleted since its target row was read is left out.
     """
-    generation, host = feed_generation(), request.get_host()
+    generation, host = summary_generation(), request.get_host()
     keys = {pk: f"loa:citizens:summary:{generation}:{pk}:{host}" for pk, _published_at in rows}
     cached = cache.get_many(keys.values())
     summaries = {pk: cached[key] for pk, key in keys.items() if key in cached}

@@ -36,7 +36,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from loa.bulletins.audience import feed_changed
+from loa.bulletins.audience import counts_changed
 from loa.bulletins.models import PublicationRequest
 
 from .models import BulletinStats, Comment, CommentStatus, Reaction
@@ -153,7 +153,7 @@ def flush_counters(request_ids: Iterable[int] | None = None) -> int:
         for pk in touched:
             touch_interactions(pk)
         raise
-    feed_changed()  # cached feed pages show counts: let them pick up the new ones
+    counts_changed()  # cached summaries show counts: let them pick up the new ones
     return len(views.keys() | set(touched))
 
 

@@ -26,7 +26,7 @@ from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from loa.bulletins.audience import FEED_GENERATION_KEY, citizen_area_ids
+from loa.bulletins.audience import COUNTS_GENERATION_KEY, FEED_GENERATION_KEY, citizen_area_ids
 from loa.bulletins.models import AudienceTarget, Gender, State
 
 from .tokens import VerifiedCitizen
@@ -74,6 +74,11 @@ def decode_cursor(cursor: str) -> Cursor:
 def feed_generation() -> int:
     """The number that approving or withdrawing a bulletin bumps: part of every shared key."""
     return cache.get_or_set(FEED_GENERATION_KEY, 1, None)
+
+
+def summary_generation() -> str:
+    """What a cached summary depends on: the bulletins (`feed_generation`) and their counts."""
+    return f"{feed_generation()}.{cache.get(COUNTS_GENERATION_KEY, 0)}"
 
 
 # An area's list holds, newest first, one row per live bulletin:

@@ -401,3 +401,31 @@ def test_a_bulletin_of_a_read_area_opens_without_reading_my_commune(
         assert neighbour.get(f"/api/v1/bulletins/{local.pk}").status_code == 200
         assert reader.get(f"/api/v1/bulletins/{local.pk}").status_code == 404
     assert len([query for query in queries if AudienceTarget._meta.db_table in query["sql"]]) == 1
+
+
+def test_new_counts_refresh_the_summaries_and_keep_the_area_lists(
+    reader, sender, django_assert_num_queries
+):
+    bulletin = make_bulletin(sender)
+    assert ids(reader.get(FEED)) == [bulletin.pk]
+    reader.put(f"/api/v1/bulletins/{bulletin.pk}/reaction", {"kind": "like"},
+               content_type="application/json")
+    flush_counters()
+    with CaptureQueriesContext(connection) as queries:
+        page = reader.get(FEED).json()["items"]
+    assert page[0]["counts"]["reactions"] == 1  # the summary was built again...
+    assert not [query for query in queries if AudienceTarget._meta.db_table in query["sql"]]
+    # ...from the same cached lists of the citizen's areas.
+
+
+def test_a_new_citizen_of_a_commune_already_served_costs_no_unit_query(
+    sender, commune, other_commune
+):
+    make_bulletin(sender)
+    two_homes = citizen_client(residence=[commune.code, other_commune.code])
+    assert two_homes.get(FEED).status_code == 200
+    newcomer = citizen_client(sub="777777777777", birthdate="1962-07-08", gender="male",
+                              residence=[commune.code])
+    with CaptureQueriesContext(connection) as queries:
+        assert newcomer.get(FEED).status_code == 200
+    assert not [query for query in queries if AdminUnit._meta.db_table in query["sql"]]
