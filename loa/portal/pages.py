@@ -196,7 +196,9 @@ class PortalPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        frame = context["frame"] = SiteFrame.for_page(self)
+        # A preview shows the page's draft, which must never reach the kept frame.
+        preview = getattr(request, "is_preview", False)
+        frame = context["frame"] = SiteFrame.build(self) if preview else SiteFrame.for_page(self)
         context["translations"] = translations_of(self, frame.home) if frame else []
         return context
 

@@ -78,3 +78,11 @@ def test_migrate_empties_what_an_older_release_kept(site_a):
     caches["pages"].set("loa:frame:older", "kept by an older release")
     call_command("migrate", verbosity=0)
     assert caches["pages"].get("loa:frame:older") is None
+
+
+def test_a_preview_of_the_home_page_never_reaches_the_readers(client, site_a):
+    article = publish_article(site_a, "Tin đã đăng")
+    draft = site_a.home.specific
+    draft.title = "Tên trang chưa duyệt"
+    assert "Tên trang chưa duyệt" in draft.make_preview_request().content.decode()
+    assert "Tên trang chưa duyệt" not in read(client, site_a, article.url)
