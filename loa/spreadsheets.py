@@ -3,7 +3,8 @@
 Provinces keep their lists (organizations, administrative procedures) in Excel; the importers
 accept the workbook or its CSV export, with the columns in any order under any header they know,
 and refuse a file that is neither, too large, or a zip bomb, before reading a row. Each importer
-says which headers it knows (`header_key`), which columns it needs, and what to do with the rows.
+says which headers it knows (`header_key`), which columns it needs, and what to do with the rows;
+its management command is an `ImportCommand`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from typing import IO
 
 import openpyxl
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -184,3 +186,43 @@ def _xlsx_lines(data: bytes) -> Generator[Sequence[object], None, None]:
         raise ImportFileError(unreadable) from error
     finally:
         workbook.close()
+
+
+class ImportCommand(BaseCommand):
+    """A command that imports a sheet: the file and `--dry-run` as arguments, then the importer's
+    report, with every refused row and its reasons. Subclasses say how to import (`import_file`);
+    the report has a `summary()` and `rejected` rows with `row_number`, `code` and `errors`."""
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="The CSV or .xlsx file, with a header row.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Check the file and report, saving nothing."
+        )
+
+    def import_file(self, stream: IO[bytes], *, dry_run: bool, **options):
+        raise NotImplementedError
+
+    def handle(self, *args, file: str, dry_run: bool = False, **options):
+        try:
+            with open(file, "rb") as stream:
+                report = self.import_file(stream, dry_run=dry_run, **options)
+        except OSError as error:
+            raise CommandError(
+                _("Cannot read %(path)s: %(error)s") % {"path": file, "error": error.strerror}
+            ) from error
+        except ImportFileError as error:
+            raise CommandError(str(error)) from error
+        if dry_run:
+            self.stdout.write(self.style.WARNING(_("Dry run: nothing was saved.")))
+        self.stdout.write(report.summary())
+        for rejected in report.rejected:
+            self.stdout.write(
+                self.style.ERROR(
+                    _("Row %(row)d (%(code)s): %(errors)s")
+                    % {
+                        "row": rejected.row_number,
+                        "code": rejected.code or "—",
+                        "errors": "; ".join(rejected.errors),
+                    }
+                )
+            )

@@ -1,42 +1,12 @@
-from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import gettext as _
-
-from loa.orgs.importing import ImportFileError, import_organizations
+from loa.orgs.importing import import_organizations
+from loa.spreadsheets import ImportCommand
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = (
         "Create or update organizations from a CSV or Excel (.xlsx) file. Rows with errors are"
         " listed and skipped; the others are imported."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument("file", help="The CSV or .xlsx file, with a header row.")
-        parser.add_argument(
-            "--dry-run", action="store_true", help="Check the file and report, saving nothing."
-        )
-
-    def handle(self, *args, file: str, dry_run: bool = False, **options):
-        try:
-            with open(file, "rb") as stream:
-                report = import_organizations(stream, dry_run=dry_run)
-        except OSError as error:
-            raise CommandError(
-                _("Cannot read %(path)s: %(error)s") % {"path": file, "error": error.strerror}
-            ) from error
-        except ImportFileError as error:
-            raise CommandError(str(error)) from error
-        if dry_run:
-            self.stdout.write(self.style.WARNING(_("Dry run: nothing was saved.")))
-        self.stdout.write(report.summary())
-        for rejected in report.rejected:
-            self.stdout.write(
-                self.style.ERROR(
-                    _("Row %(row)d (%(code)s): %(errors)s")
-                    % {
-                        "row": rejected.row_number,
-                        "code": rejected.code or "—",
-                        "errors": "; ".join(rejected.errors),
-                    }
-                )
-            )
+    def import_file(self, stream, *, dry_run, **options):
+        return import_organizations(stream, dry_run=dry_run)
