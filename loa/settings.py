@@ -161,9 +161,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
-# Caching: local memory by default, Redis when REDIS_URL is set. The page cache ("pages") must be
-# shared by the server's processes, so that publishing in one clears it for all: files under var/
-# by default, Redis when there is one.
+# Caching: local memory by default, Redis when REDIS_URL is set. Two caches must be shared by the
+# server's processes: the page cache ("pages"), so that publishing in one clears it for all, and
+# "shared", the small values that tell every process its cached feed data is stale (a bulletin was
+# approved or withdrawn, counts were flushed). Files under var/ by default, Redis when there is one.
 PAGE_CACHE_SECONDS = int(os.environ.get("LOA_PAGE_CACHE_SECONDS", "300"))
 if os.environ.get("REDIS_URL"):
     CACHES = {
@@ -178,6 +179,11 @@ if os.environ.get("REDIS_URL"):
             "KEY_PREFIX": "loa-pages",
             "TIMEOUT": PAGE_CACHE_SECONDS,
         },
+        "shared": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "loa-shared",
+        },
     }
 else:
     # Buffered view counters live here until flushed: keep far more than Django's default 300 keys.
@@ -191,6 +197,11 @@ else:
             "LOCATION": VAR_DIR / "cache" / "pages",
             "TIMEOUT": PAGE_CACHE_SECONDS,
             "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
+        "shared": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": VAR_DIR / "cache" / "shared",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},  # a generation per area: some 3,400
         },
     }
 WAGTAIL_CACHE = PAGE_CACHE_SECONDS > 0

@@ -47,6 +47,9 @@ def _empty_cache():
     """Each test starts with empty caches: a rolled-back database must not meet cached answers."""
     from django.core.cache import caches
 
+    from loa.process_cache import clear_process_caches
+
     for cache in caches.all():
         cache.clear()
+    clear_process_caches()
     yield

@@ -6,3 +6,6 @@ class BulletinsConfig(AppConfig):
     name = "loa.bulletins"
     label = "bulletins"
     verbose_name = _("Loa channel")
+
+    def ready(self) -> None:
+        from . import audience  # noqa: F401  (connects its receivers)

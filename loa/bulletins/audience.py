@@ -12,12 +12,17 @@ all its communes; national covers all).
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
+
+from loa.process_cache import ProcessCache
 
 from loa.units.cache import CACHE_SECONDS, cache_key
 from loa.units.models import NATIONAL_CODE, AdminUnit
@@ -98,37 +103,97 @@ def build_targets(request: PublicationRequest, areas: Iterable[AdminUnit]) -> li
 def write_targets(request: PublicationRequest) -> list[AudienceTarget]:
     """Replace the request's target rows with its current audience, scope and window."""
     clear_targets(request)
-    return AudienceTarget.objects.bulk_create(build_targets(request, scope_areas(request)))
-
-
-FEED_GENERATION_KEY = "loa:feed:generation"
-# Bumped when buffered counts (views, reactions, comments) reach the database: bulletins' cached
-# summaries show them, the areas' cached lists of live bulletins do not.
-COUNTS_GENERATION_KEY = "loa:feed:counts-generation"
-
-
-def feed_changed() -> None:
-    """Make cached feed lists and summaries stale: a bulletin was approved or withdrawn."""
-    _bump(FEED_GENERATION_KEY)
-
-
-def counts_changed() -> None:
-    """Make cached summaries stale, not the lists of live bulletins: new counts were written."""
-    _bump(COUNTS_GENERATION_KEY)
-
-
-def _bump(key: str) -> None:
-    try:
-        cache.incr(key)
-    except ValueError:  # nothing cached under any generation yet
-        cache.set(key, 1, None)
+    targets = AudienceTarget.objects.bulk_create(build_targets(request, scope_areas(request)))
+    _areas_changed_now_and_on_commit({target.unit_id for target in targets})
+    return targets
 
 
 def clear_targets(request: PublicationRequest) -> None:
+    areas = set(AudienceTarget.objects.filter(request=request).values_list("unit_id", flat=True))
     AudienceTarget.objects.filter(request=request).delete()
-    # Now, and again once committed, so no page cached in between outlives the change.
-    feed_changed()
-    transaction.on_commit(feed_changed)
+    _areas_changed_now_and_on_commit(areas)
+
+
+@receiver(pre_delete, sender=PublicationRequest, dispatch_uid="loa.bulletins.request_deleted")
+def _request_deleted(sender, instance: PublicationRequest, **kwargs) -> None:
+    # Its target rows go with it: the lists of their areas must be read again.
+    clear_targets(instance)
+
+
+def _areas_changed_now_and_on_commit(area_ids: set[int]) -> None:
+    # Now, and again once committed, so that no list read in between outlives the change.
+    areas_changed(area_ids)
+    transaction.on_commit(lambda: areas_changed(area_ids))
+
+
+# Generations: what makes the areas' lists cached in each process stale. Each area (a commune, a
+# province, the nation) has one, a random token kept in the shared cache that every process of the
+# server sees. Approving or withdrawing a bulletin gives the areas of its scope new tokens, so that
+# every process leaves its lists of those areas unread and keeps the others.
+#
+# Reading an area's token from the shared cache on every call would cost more than the rest of the
+# call, so each process keeps the tokens it read for as long as the changes epoch, one more token
+# that every change renews as well, stays the same; the epoch itself is read again at most every
+# GENERATION_SECONDS. A change made in one process is thus seen at once there, and in the others
+# within that many seconds. A token the shared cache lost is replaced by a new one: what was
+# cached under the old one is left unread, as after a change.
+AREA_GENERATION_KEY = "loa:feed:area:{}"
+EPOCH_KEY = "loa:feed:epoch"
+GENERATION_SECONDS = 1
+_epoch = ProcessCache(maxsize=1, seconds=GENERATION_SECONDS)
+_area_tokens = ProcessCache(maxsize=20_000, seconds=24 * 3600)  # by (epoch, area key)
+
+
+def area_generations(area_ids: Iterable[int]) -> dict[int, str]:
+    """The current generation of each of these areas, by area id."""
+    epoch = _current_epoch()
+    keys = {area: (epoch, AREA_GENERATION_KEY.format(area)) for area in area_ids}
+    known = _area_tokens.get_many(keys.values())
+    missing = [key for key in keys.values() if key not in known]
+    if missing:
+        read = _read_tokens([name for _epoch_token, name in missing])
+        memo = {(epoch, name): token for name, token in read.items()}
+        _area_tokens.set_many(memo)
+        known |= memo
+    return {area: known[key] for area, key in keys.items()}
+
+
+def areas_changed(area_ids: Iterable[int]) -> None:
+    """Make the cached lists of these areas stale in every process: their live bulletins changed."""
+    tokens = {AREA_GENERATION_KEY.format(area): uuid.uuid4().hex for area in area_ids}
+    epoch = uuid.uuid4().hex
+    shared = caches["shared"]
+    # The areas first: a process that sees the new epoch must find the new tokens.
+    shared.set_many(tokens, None)
+    shared.set(EPOCH_KEY, epoch, None)
+    _epoch.set(EPOCH_KEY, epoch)
+    _area_tokens.set_many({(epoch, name): token for name, token in tokens.items()})
+
+
+def _current_epoch() -> str:
+    epoch = _epoch.get(EPOCH_KEY)
+    if epoch is None:
+        epoch = _read_tokens([EPOCH_KEY])[EPOCH_KEY]
+        _epoch.set(EPOCH_KEY, epoch)
+    return epoch
+
+
+def _read_tokens(names: list[str]) -> dict[str, str]:
+    """These tokens from the shared cache, new ones set for those it does not hold."""
+    shared = caches["shared"]
+    read = shared.get_many(names)
+    for name in names:
+        if name not in read:
+            # Of processes starting together, the first to add a token wins; read back the winner.
+            candidate = uuid.uuid4().hex
+            shared.add(name, candidate, None)
+            read[name] = shared.get(name, candidate)
+    return read
+
+
+# The nation's unit, asked for on every call of the citizen API, under the units' generation.
+_nation = ProcessCache(maxsize=4, seconds=CACHE_SECONDS)
+_MISSING = object()
 
 
 def citizen_area_ids(communes: Iterable[AdminUnit]) -> set[int]:
@@ -141,11 +206,11 @@ def citizen_area_ids(communes: Iterable[AdminUnit]) -> set[int]:
         ids.update(
             pk for pk in (commune.pk, commune.district_id, commune.province_id) if pk is not None
         )
-    nation = cache.get_or_set(
-        cache_key("national-pk"),
-        lambda: AdminUnit.objects.filter(code=NATIONAL_CODE).values_list("pk", flat=True).first(),
-        CACHE_SECONDS,
-    )
+    key = cache_key("national-pk")
+    nation = _nation.get(key, _MISSING)
+    if nation is _MISSING:
+        nation = AdminUnit.objects.filter(code=NATIONAL_CODE).values_list("pk", flat=True).first()
+        _nation.set(key, nation)
     if nation is not None:
         ids.add(nation)
     return ids

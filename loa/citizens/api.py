@@ -29,6 +29,7 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import expand_db_html
 
 from loa.bulletins.models import PublicationRequest
+from loa.process_cache import ProcessCache
 
 from .comments import allow_comment, submit_comment
 from .counters import count_view, maybe_flush, touch_interactions
@@ -39,7 +40,6 @@ from .feed import (
     decode_cursor,
     encode_cursor,
     feed_page,
-    summary_generation,
     visible_published_at,
 )
 from .models import (
@@ -56,11 +56,14 @@ from .tokens import InvalidIdentityToken, VerifiedCitizen, verify_token
 
 IMAGE_SPEC = "fill-800x450"
 # What a summary reads of a request and its relations (not the body, the letter, the notes...).
-SUMMARY_FIELDS = (
-    "title", "summary", "image", "image_alt", "sender__name",
-    "stats__views", "stats__reactions", "stats__comments",
-)  # fmt: skip
+SUMMARY_FIELDS = ("title", "summary", "image", "image_alt", "sender__name")
 BODY_CACHE_SECONDS = 3600
+# What every reader gets of a bulletin, as `_shared_json` leaves it, kept by each process as built
+# (feed summaries by bulletin; whole bulletins, weighed by their length in characters), without
+# their counts. They are keyed by the bulletin's publication time, which changes each time it is
+# approved again (a bulletin is not edited otherwise).
+_summaries = ProcessCache(maxsize=20_000, seconds=FEED_CACHE_SECONDS)
+_bulletins_shared = ProcessCache(maxsize=50_000_000, seconds=FEED_CACHE_SECONDS, sizeof=len)
 
 # What a bulletin body may keep: Wagtail's rich-text features, nothing that runs or frames.
 BODY_TAGS = {
@@ -108,13 +111,18 @@ class Counts(Schema):
     comments: int
 
 
-class BulletinSummary(Schema):
+class SharedSummary(Schema):
+    """What every reader gets of a bulletin's summary."""
+
     id: int
     title: str
     summary: str
     image: ImageOut | None
     publisher: str
     published_at: datetime
+
+
+class BulletinSummary(SharedSummary):
     counts: Counts
     my_reaction: ReactionKind | None
 
@@ -125,11 +133,19 @@ class AttachmentOut(Schema):
     size: int
 
 
-class BulletinOut(BulletinSummary):
+class BulletinContent(Schema):
     body: str = Field(description="Sanitized HTML.")
     author_name: str
     source: str
     attachments: list[AttachmentOut]
+
+
+class SharedBulletin(SharedSummary, BulletinContent):
+    """What every reader gets of a bulletin in full."""
+
+
+class BulletinOut(BulletinSummary, BulletinContent):
+    pass
 
 
 READER_MEMORY_SECONDS = 24 * 3600
@@ -200,10 +216,9 @@ def feed(request: HttpRequest, page: Query[PageParams]):
     rows, next_cursor = feed_page(citizen, page.limit, _cursor(page.cursor))
     summaries = _shared_summaries(request, rows)
     ids = [pk for pk, _published_at in rows if pk in summaries]
-    reactions = _my_reactions(citizen, ids)
-    # Summaries were checked against BulletinSummary when they were cached; only reactions are new.
-    mine = ", ".join(_with_my_reaction(summaries[pk], reactions.get(pk)) for pk in ids)
-    return _json_response(f'{{"items": [{mine}], "next_cursor": {json.dumps(next_cursor)}}}')
+    own = _counts_and_my_reactions(citizen, ids)
+    items = ", ".join(_completed(summaries[pk], *own[pk]) for pk in ids if pk in own)
+    return _json_response(f'{{"items": [{items}], "next_cursor": {json.dumps(next_cursor)}}}')
 
 
 @router.get("/bulletins/{bulletin_id}", response={200: BulletinOut, 401: Detail, 404: Detail})
@@ -212,14 +227,15 @@ def bulletin(request: HttpRequest, bulletin_id: int):
     citizen: VerifiedCitizen = request.auth
     published_at = _visible(citizen, bulletin_id)
     _count_reader(citizen, bulletin_id)
-    # Every reader gets the same bulletin but for `my_reaction`: build it once a while per host.
-    key = f"loa:citizens:bulletin:{summary_generation()}:{bulletin_id}:{request.get_host()}"
-    shared = cache.get(key)
+    # Every reader gets the same bulletin but for the counts and `my_reaction`: build the rest once
+    # a while per host.
+    key = (bulletin_id, published_at, request.get_host())
+    shared = _bulletins_shared.get(key)
     if shared is None:
         item = _bulletins().prefetch_related("attachments").get(pk=bulletin_id)
         shared = _shared_json(
-            BulletinOut(
-                **_summary(request, item, published_at, None),
+            SharedBulletin(
+                **_summary(request, item, published_at),
                 body=body_html(request, item),
                 author_name=item.author_name,
                 source=item.source,
@@ -233,9 +249,11 @@ def bulletin(request: HttpRequest, bulletin_id: int):
                 ],
             ).model_dump(mode="json")
         )
-        cache.set(key, shared, FEED_CACHE_SECONDS)
-    reaction = _my_reactions(citizen, [bulletin_id]).get(bulletin_id)
-    return _json_response(_with_my_reaction(shared, reaction))
+        _bulletins_shared.set(key, shared)
+    own = _counts_and_my_reactions(citizen, [bulletin_id])
+    if bulletin_id not in own:  # deleted a moment ago
+        raise HttpError(404, _("No such bulletin."))
+    return _json_response(_completed(shared, *own[bulletin_id]))
 
 
 @router.put(
@@ -349,7 +367,7 @@ def _cursor(value: str | None) -> Cursor | None:
 def _bulletins():
     """Requests with everything a summary shows, in two queries for any page size."""
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=IMAGE_SPEC)
-    return PublicationRequest.objects.select_related("sender", "stats", "image").prefetch_related(
+    return PublicationRequest.objects.select_related("sender", "image").prefetch_related(
         # Where Wagtail's `prefetch_renditions` puts them, so that `get_rendition` finds them.
         Prefetch("image__renditions", queryset=renditions, to_attr="prefetched_renditions")
     )
@@ -358,13 +376,13 @@ def _bulletins():
 def _shared_summaries(request: HttpRequest, rows: list[tuple[int, datetime]]) -> dict[int, str]:
     """Every caller's part of these bulletins' summaries, by id, as `_shared_json` leaves it.
 
-    A summary is the same for every citizen who sees the bulletin, so each is cached once per host
+    A summary is the same for every citizen who sees the bulletin, so each is kept once per host
     for all of them; the ones missing are built together, in a fixed number of queries. A bulletin
     deleted since its target row was read is left out.
     """
-    generation, host = summary_generation(), request.get_host()
-    keys = {pk: f"loa:citizens:summary:{generation}:{pk}:{host}" for pk, _published_at in rows}
-    cached = cache.get_many(keys.values())
+    host = request.get_host()
+    keys = {pk: (pk, published_at, host) for pk, published_at in rows}
+    cached = _summaries.get_many(keys.values())
     summaries = {pk: cached[key] for pk, key in keys.items() if key in cached}
     missing = [pk for pk in keys if pk not in summaries]
     if missing:
@@ -372,61 +390,74 @@ def _shared_summaries(request: HttpRequest, rows: list[tuple[int, datetime]]) ->
         items = _bulletins().only(*SUMMARY_FIELDS).in_bulk(missing).values()
         built = {
             item.pk: _shared_json(
-                BulletinSummary(**_summary(request, item, published[item.pk], None)).model_dump(
-                    mode="json"
-                )
+                SharedSummary(**_summary(request, item, published[item.pk])).model_dump(mode="json")
             )
             for item in items
         }
-        cache.set_many({keys[pk]: summary for pk, summary in built.items()}, FEED_CACHE_SECONDS)
+        _summaries.set_many({keys[pk]: summary for pk, summary in built.items()})
         summaries |= built
     return summaries
 
 
-def _my_reactions(citizen: VerifiedCitizen, request_ids: list[int]) -> dict[int, str]:
-    """The caller's reactions to these bulletins, by bulletin: one query.
+def _counts_and_my_reactions(
+    citizen: VerifiedCitizen, request_ids: list[int]
+) -> dict[int, tuple[tuple[int, int, int], str | None]]:
+    """The counts of these bulletins and the caller's reactions to them, by bulletin: one query.
 
-    It runs on every feed page and bulletin, and is the one part of them that is the caller's own,
-    so it is written in SQL: the ORM took several times longer to build this statement than the
-    database took to answer it.
+    The part of a summary that is not kept with it: counts change with every flush, and the
+    reaction is the caller's own. A bulletin missing from the answer was deleted. It runs on every
+    feed page and bulletin, so it is written in SQL: the ORM took several times longer to build
+    this statement than the database took to answer it.
     """
     if not request_ids:
         return {}
     quote = connection.ops.quote_name
-    fields = ("request", "kind", "citizen")
-    column = {name: quote(Reaction._meta.get_field(name).column) for name in fields}
+    requests, pk = quote(PublicationRequest._meta.db_table), quote(PublicationRequest._meta.pk.column)
+    stats, reactions = quote(BulletinStats._meta.db_table), quote(Reaction._meta.db_table)
+
+    def column(model, name: str) -> str:
+        return quote(model._meta.get_field(name).column)
+
+    stats_of = column(BulletinStats, "request")
+    reaction_of = column(Reaction, "request")
     placeholders = ", ".join(["%s"] * len(request_ids))
     sql = (
-        f"SELECT {column['request']}, {column['kind']} FROM {quote(Reaction._meta.db_table)}"
-        f" WHERE {column['citizen']} = %s AND {column['request']} IN ({placeholders})"
+        f"SELECT r.{pk}, COALESCE(s.{column(BulletinStats, 'views')}, 0),"
+        f" COALESCE(s.{column(BulletinStats, 'reactions')}, 0),"
+        f" COALESCE(s.{column(BulletinStats, 'comments')}, 0), x.{column(Reaction, 'kind')}"
+        f" FROM {requests} r LEFT JOIN {stats} s ON s.{stats_of} = r.{pk}"
+        f" LEFT JOIN {reactions} x ON x.{reaction_of} = r.{pk}"
+        f" AND x.{column(Reaction, 'citizen')} = %s"
+        f" WHERE r.{pk} IN ({placeholders})"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [citizen.pseudonym, *request_ids])
-        return dict(cursor.fetchall())
+        return {
+            request_id: ((views, reaction_count, comments), kind)
+            for request_id, views, reaction_count, comments, kind in cursor.fetchall()
+        }
 
 
 def _shared_json(item: dict) -> str:
-    """What every caller gets of an item, as JSON left open for `_with_my_reaction` to close."""
-    shared = {key: value for key, value in item.items() if key != "my_reaction"}
-    return json.dumps(shared, ensure_ascii=False).removesuffix("}")
+    """What every caller gets of an item, as JSON left open for `_completed` to close."""
+    return json.dumps(item, ensure_ascii=False).removesuffix("}")
 
 
-def _with_my_reaction(shared: str, reaction: str | None) -> str:
+def _completed(shared: str, counts: tuple[int, int, int], reaction: str | None) -> str:
+    """A summary or bulletin: its shared part closed with its counts and the caller's reaction."""
+    views, reactions, comments = counts
     mine = "null" if reaction is None else json.dumps(reaction)
-    return f'{shared}, "my_reaction": {mine}}}'
+    return (
+        f'{shared}, "counts": {{"views": {views}, "reactions": {reactions},'
+        f' "comments": {comments}}}, "my_reaction": {mine}}}'
+    )
 
 
 def _json_response(content: str) -> HttpResponse:
     return HttpResponse(content, content_type="application/json")
 
 
-def _summary(
-    request: HttpRequest, item: PublicationRequest, published_at: datetime, my_reaction: str | None
-) -> dict:
-    try:
-        stats = item.stats
-    except BulletinStats.DoesNotExist:
-        stats = BulletinStats()
+def _summary(request: HttpRequest, item: PublicationRequest, published_at: datetime) -> dict:
     return {
         "id": item.pk,
         "title": item.title,
@@ -434,8 +465,6 @@ def _summary(
         "image": _image(request, item),
         "publisher": item.sender.name,
         "published_at": published_at,
-        "counts": {"views": stats.views, "reactions": stats.reactions, "comments": stats.comments},
-        "my_reaction": my_reaction,
     }
 
 

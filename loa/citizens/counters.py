@@ -36,7 +36,6 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from loa.bulletins.audience import counts_changed
 from loa.bulletins.models import PublicationRequest
 
 from .models import BulletinStats, Comment, CommentStatus, Reaction
@@ -153,7 +152,6 @@ def flush_counters(request_ids: Iterable[int] | None = None) -> int:
         for pk in touched:
             touch_interactions(pk)
         raise
-    counts_changed()  # cached summaries show counts: let them pick up the new ones
     return len(views.keys() | set(touched))
 
 

@@ -22,26 +22,28 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
-from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from loa.bulletins.audience import COUNTS_GENERATION_KEY, FEED_GENERATION_KEY, citizen_area_ids
+from loa.bulletins.audience import area_generations, citizen_area_ids
 from loa.bulletins.models import AudienceTarget, Gender, State
+from loa.process_cache import ProcessCache
 
 from .tokens import VerifiedCitizen
 
-# How long an area's list of live bulletins, and a bulletin's summary, are shared. Approving or
-# withdrawing a bulletin bumps the feed generation at once in the process that does it (in every
-# process with Redis); other local-memory caches catch up within this many seconds. Windows are
-# checked on every call, so a bulletin opens and closes on time all the same.
-FEED_CACHE_SECONDS = 15
+# How long a process keeps an area's list of live bulletins, and a bulletin's summary. Approving,
+# withdrawing or deleting a bulletin changes the generations of the areas of its scope, which every
+# process sees within GENERATION_SECONDS, and flushing counts changes the summaries' generation
+# (see the API); this lifetime only bounds how long a renamed sender shows its old name. Windows are checked on every call and a list
+# keeps the rows opening within its lifetime, so a bulletin opens and closes on time all the same.
+FEED_CACHE_SECONDS = 300
 
 # The most rows an area's cached list keeps. An area with more bulletins live at once (years of a
 # province's output would be some thousands) still answers every page: a page that reaches past
-# the list is read from the database. Reading a list from the cache costs about a microsecond a
-# row, on every call of every citizen of the area.
+# the list is read from the database.
 AREA_LIST_LENGTH = 500
+# The most rows a process keeps in all the lists it caches (some 150 bytes each).
+AREA_LISTS_ROWS = 200_000
 
 # The largest id a database integer column holds; larger ids cannot name a bulletin.
 MAX_ID = 2**63 - 1
@@ -71,21 +73,11 @@ def decode_cursor(cursor: str) -> Cursor:
     return moment, pk
 
 
-def feed_generation() -> int:
-    """The number that approving or withdrawing a bulletin bumps: part of every shared key."""
-    return cache.get_or_set(FEED_GENERATION_KEY, 1, None)
-
-
-def summary_generation() -> str:
-    """What a cached summary depends on: the bulletins (`feed_generation`) and their counts."""
-    return f"{feed_generation()}.{cache.get(COUNTS_GENERATION_KEY, 0)}"
-
-
 # An area's list holds, newest first, one row per live bulletin:
 #   (published_at, request id, starts_at, ends_at, age_min, age_max, for_male, for_female)
-# with moments as integer microseconds since the epoch: the list is read from the cache on every
-# call of every citizen of the area, and plain tuples of numbers unpickle several times faster
-# than named tuples of datetimes. Rows compare by (published_at, request id), the feed's order.
+# with moments as integer microseconds since the epoch: every call of every citizen of the area
+# walks the list, and integers compare several times faster than datetimes. Rows compare by
+# (published_at, request id), the feed's order.
 Row = tuple[int, int, int, int, int, int, bool, bool]
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 ONE_MICROSECOND = timedelta(microseconds=1)
@@ -106,25 +98,37 @@ class AreaTargets(NamedTuple):
     complete: bool  # False when the area has more rows than AREA_LIST_LENGTH
 
 
+# Each process keeps the lists it read, as they are: unpickling them from Django's cache on every
+# call cost more than the rest of the call.
+_area_lists = ProcessCache(
+    maxsize=AREA_LISTS_ROWS, seconds=FEED_CACHE_SECONDS, sizeof=lambda targets: len(targets.rows) + 1
+)
+
+
 def area_targets(area_ids: Iterable[int]) -> list[AreaTargets]:
-    """The lists of these areas: from the cache, or one indexed query per area not in it."""
-    found, missing = _cached_area_targets(area_ids)
+    """The lists of these areas: kept in this process, or one indexed query per area not kept."""
+    keys = _area_keys(area_ids)
+    found, missing = _cached_area_targets(keys)
     return found + _read_area_targets(missing)
 
 
-def _cached_area_targets(area_ids: Iterable[int]) -> tuple[list[AreaTargets], list[int]]:
-    """The lists of these areas that the cache holds, and the areas whose list it does not."""
-    generation = feed_generation()
-    keys = {area: f"loa:feed:{generation}:area:{area}" for area in sorted(area_ids)}
-    found = cache.get_many(keys.values())
-    return list(found.values()), [area for area, key in keys.items() if key not in found]
+def _area_keys(area_ids: Iterable[int]) -> dict[int, tuple[int, str]]:
+    """The key of each area's list: the area and its current generation."""
+    return {area: (area, generation) for area, generation in area_generations(area_ids).items()}
 
 
-def _read_area_targets(area_ids: Iterable[int]) -> list[AreaTargets]:
-    """The lists of these areas from the database, one indexed query each, cached for all."""
-    generation = feed_generation()
-    read = {f"loa:feed:{generation}:area:{area}": _read_area(area) for area in area_ids}
-    cache.set_many(read, FEED_CACHE_SECONDS)
+def _cached_area_targets(
+    keys: dict[int, tuple[int, str]],
+) -> tuple[list[AreaTargets], dict[int, tuple[int, str]]]:
+    """The lists that this process keeps, and the keys of the areas whose list it does not."""
+    found = _area_lists.get_many(keys.values())
+    return list(found.values()), {area: key for area, key in keys.items() if key not in found}
+
+
+def _read_area_targets(keys: dict[int, tuple[int, str]]) -> list[AreaTargets]:
+    """The lists of these areas from the database, one indexed query each, kept for the process."""
+    read = {key: _read_area(area) for area, key in keys.items()}
+    _area_lists.set_many(read)
     return list(read.values())
 
 
@@ -254,13 +258,13 @@ def _rows_from_database(
 def visible_published_at(citizen: VerifiedCitizen, request_id: int) -> datetime | None:
     """When a bulletin was published, if it is live and targeted at this citizen; else None.
 
-    Answered from the lists of the citizen's areas, those in the cache first: a bulletin of the
+    Answered from the lists of the citizen's areas, those kept in the process first: a bulletin of the
     province or the nation is found there without reading the citizen's own commune. Asking for
     ids that do not exist adds nothing to the cache.
     """
     if not 0 < request_id <= MAX_ID:
         return None
-    lists, missing = _cached_area_targets(citizen_area_ids(citizen.communes))
+    lists, missing = _cached_area_targets(_area_keys(citizen_area_ids(citizen.communes)))
     row = _find(lists, request_id)
     if row is None and missing:
         read = _read_area_targets(missing)

@@ -38,6 +38,7 @@ from django.utils.translation import gettext as _
 
 from loa.bulletins.audience import Citizen
 from loa.bulletins.models import Gender
+from loa.process_cache import ProcessCache
 from loa.units.cache import CACHE_SECONDS as UNITS_CACHE_SECONDS
 from loa.units.cache import cache_key as units_cache_key
 from loa.units.models import AdminUnit, Level
@@ -47,9 +48,10 @@ DEV_KEY_ID = "loa-dev"
 DEV_ALGORITHM = "ES256"
 # Clocks of the provider and of this server disagree a little.
 LEEWAY = timedelta(seconds=30)
-# How long a verified token is remembered at most (less when it expires sooner). Replacing the
-# JWKS file forgets them all at once.
+# How long a process remembers a verified token at most (it is not used past its expiry).
+# Replacing the JWKS file forgets them all at once.
 TOKEN_MEMORY_SECONDS = 300
+_verified = ProcessCache(maxsize=100_000, seconds=TOKEN_MEMORY_SECONDS)
 
 _SUB = re.compile(r"[0-9]{12}")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -79,14 +81,14 @@ def verify_token(token: str) -> VerifiedCitizen:
     change, so the signature is checked once per token and process instead of once per call.
     """
     source = "|".join(map(str, keys_source()))
-    key = "loa:token:" + hashlib.sha256(f"{source}|{token}".encode()).hexdigest()
-    remembered = cache.get(key)
+    key = hashlib.sha256(f"{source}|{token}".encode()).digest()
+    remembered = _verified.get(key)
     if remembered is not None:
         citizen, expires = remembered
         if time.time() < expires:
             return citizen
     citizen, expires = _verify(token)
-    cache.set(key, (citizen, expires), max(0, min(TOKEN_MEMORY_SECONDS, expires - time.time())))
+    _verified.set(key, (citizen, expires))
     return citizen
 
 

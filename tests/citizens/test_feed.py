@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from unittest.mock import patch
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -14,13 +15,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
-from loa.bulletins.audience import feed_changed, is_targeted
+from loa.bulletins import audience
+from loa.bulletins.audience import areas_changed, is_targeted
 from loa.bulletins.models import AudienceTarget, ScopeLevel, State
 from loa.citizens import feed
 from loa.citizens.counters import flush_counters
 from loa.citizens.feed import encode_cursor
 from loa.citizens.tokens import verify_token
 from loa.orgs.models import Kind
+from loa.process_cache import clear_process_caches
 from loa.units.models import NATIONAL_CODE, AdminUnit
 from tests.citizens.conftest import citizen_client, make_bulletin, make_image, token_for
 from tests.factories import make_org
@@ -119,6 +122,10 @@ class FeedFollowsTheTargetingRule(TestCase):
             self.check_feed_follows_the_rule(bulletins, person)
 
     def check_feed_follows_the_rule(self, bulletins, person):
+        # Each example's rows are rolled back after it; what it left cached must go with them.
+        for cache in caches.all():
+            cache.clear()
+        clear_process_caches()
         now = timezone.now()
         written = []
         for spec in bulletins:
@@ -295,14 +302,18 @@ def test_feed_queries_do_not_grow_with_the_page(reader, sender, commune, django_
     flush_counters()
     reader.get(FEED, {"limit": 20})  # renders the images once, as the first reader ever does
 
-    # A page after a change, nobody's areas read yet (units are cached): the commune's, the
-    # province's and the nation's target rows, requests with sender, stats and image, renditions,
-    # my reactions.
+    # A page in a process that has kept nothing yet (units are in Django's cache): the nation's
+    # unit, the commune's, the province's and the nation's target rows, requests with sender and
+    # image, renditions, then counts with my reactions.
     for limit in (5, 20):
-        feed_changed()
-        with django_assert_num_queries(6):
+        clear_process_caches()
+        with django_assert_num_queries(7):
             assert len(ids(reader.get(FEED, {"limit": limit}))) == limit
-    # The same page again, from the cache: only this citizen's own reactions are read.
+    # A bulletin approved in my areas: the lists are read again, the summaries are kept.
+    areas_changed(reader_areas(commune))
+    with django_assert_num_queries(4):
+        assert len(ids(reader.get(FEED, {"limit": 20}))) == 20
+    # The same page again, from the cache: only the counts and this citizen's reactions are read.
     with django_assert_num_queries(1):
         page = reader.get(FEED, {"limit": 20}).json()["items"]
     assert {item["my_reaction"] for item in page} == {"like"}
@@ -371,7 +382,7 @@ def test_deep_pages_past_a_long_area_list_come_from_the_database(reader, sender,
 
 
 def test_a_bulletin_opens_on_time_while_its_area_list_is_cached(reader, sender, monkeypatch):
-    opens_at = timezone.now() + timedelta(seconds=10)
+    opens_at = timezone.now() + timedelta(seconds=feed.FEED_CACHE_SECONDS - 1)
     soon = make_bulletin(sender, starts_at=opens_at)
     assert ids(reader.get(FEED)) == []
     assert reader.get(f"/api/v1/bulletins/{soon.pk}").status_code == 404
@@ -379,6 +390,59 @@ def test_a_bulletin_opens_on_time_while_its_area_list_is_cached(reader, sender, 
     monkeypatch.setattr(timezone, "now", lambda: later)
     assert ids(reader.get(FEED)) == [soon.pk]
     assert reader.get(f"/api/v1/bulletins/{soon.pk}").status_code == 200
+
+
+def test_a_bulletin_approved_in_another_process_reaches_this_one(reader, sender, commune):
+    """Approving changes its areas' generations and the epoch in the shared cache; other processes
+    read the epoch again within GENERATION_SECONDS, then the generations, and leave the lists they
+    keep of those areas unread."""
+    first = make_bulletin(sender)
+    assert ids(reader.get(FEED)) == [first.pk]
+    epoch_here = audience._epoch.get(audience.EPOCH_KEY)
+    second = make_bulletin(sender)  # as another process would: rows and shared generations...
+    audience._epoch.set(audience.EPOCH_KEY, epoch_here)  # ...not yet seen by this one
+    assert ids(reader.get(FEED)) == [first.pk]
+    audience._epoch.clear()  # GENERATION_SECONDS later
+    assert ids(reader.get(FEED)) == [second.pk, first.pk]
+
+
+def test_approving_for_one_commune_keeps_the_lists_of_the_others(
+    reader, sender, commune, other_commune
+):
+    neighbour = citizen_client(sub="999999999999", residence=[other_commune.code])
+    assert ids(reader.get(FEED)) == ids(neighbour.get(FEED)) == []
+    mine = make_bulletin(sender, scope_level=ScopeLevel.COMMUNE, units=[commune])
+    with CaptureQueriesContext(connection) as queries:
+        assert ids(neighbour.get(FEED)) == []
+    assert not [query for query in queries if AudienceTarget._meta.db_table in query["sql"]]
+    with CaptureQueriesContext(connection) as queries:
+        assert ids(reader.get(FEED)) == [mine.pk]
+    assert len([query for query in queries if AudienceTarget._meta.db_table in query["sql"]]) == 1
+
+
+def test_a_lost_shared_cache_leaves_every_kept_list_unread(reader, sender):
+    first = make_bulletin(sender)
+    assert ids(reader.get(FEED)) == [first.pk]
+    caches["shared"].clear()  # a restarted Redis, a removed var/cache/shared
+    audience._epoch.clear()
+    with CaptureQueriesContext(connection) as queries:
+        assert ids(reader.get(FEED)) == [first.pk]
+    assert [query for query in queries if AudienceTarget._meta.db_table in query["sql"]]
+
+
+def test_a_deleted_bulletin_leaves_the_feed_at_once(reader, sender):
+    kept, deleted = make_bulletin(sender), make_bulletin(sender)
+    assert ids(reader.get(FEED)) == [deleted.pk, kept.pk]
+    assert reader.get(f"/api/v1/bulletins/{deleted.pk}").status_code == 200
+    deleted_pk = deleted.pk
+    deleted.delete()
+    assert ids(reader.get(FEED)) == [kept.pk]
+    assert reader.get(f"/api/v1/bulletins/{deleted_pk}").status_code == 404
+
+
+def reader_areas(commune: AdminUnit) -> list[int]:
+    """The areas whose lists the reader's feed reads: their commune, province and the nation."""
+    return [commune.pk, commune.province_id, AdminUnit.objects.get(code=NATIONAL_CODE).pk]
 
 
 def years_ago(years: int) -> str:
@@ -403,19 +467,23 @@ def test_a_bulletin_of_a_read_area_opens_without_reading_my_commune(
     assert len([query for query in queries if AudienceTarget._meta.db_table in query["sql"]]) == 1
 
 
-def test_new_counts_refresh_the_summaries_and_keep_the_area_lists(
+def test_new_counts_show_at_once_and_keep_what_is_cached(
     reader, sender, django_assert_num_queries
 ):
     bulletin = make_bulletin(sender)
     assert ids(reader.get(FEED)) == [bulletin.pk]
+    assert reader.get(f"/api/v1/bulletins/{bulletin.pk}").json()["counts"]["reactions"] == 0
     reader.put(f"/api/v1/bulletins/{bulletin.pk}/reaction", {"kind": "like"},
                content_type="application/json")
     flush_counters()
-    with CaptureQueriesContext(connection) as queries:
+    # Neither the area lists nor the summary are read again: counts come with my reactions.
+    with django_assert_num_queries(1):
         page = reader.get(FEED).json()["items"]
-    assert page[0]["counts"]["reactions"] == 1  # the summary was built again...
-    assert not [query for query in queries if AudienceTarget._meta.db_table in query["sql"]]
-    # ...from the same cached lists of the citizen's areas.
+    assert page[0]["counts"]["reactions"] == 1
+    assert page[0]["my_reaction"] == "like"
+    with django_assert_num_queries(1):
+        detail = reader.get(f"/api/v1/bulletins/{bulletin.pk}").json()
+    assert detail["counts"]["reactions"] == 1 and detail["my_reaction"] == "like"
 
 
 def test_a_new_citizen_of_a_commune_already_served_costs_no_unit_query(
