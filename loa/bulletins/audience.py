@@ -129,33 +129,37 @@ def _areas_changed_now_and_on_commit(area_ids: set[int]) -> None:
 # Generations: what makes the areas' lists cached in each process stale. Each area (a commune, a
 # province, the nation) has one, a random token kept in the shared cache that every process of the
 # server sees. Approving or withdrawing a bulletin gives the areas of its scope new tokens, so that
-# every process leaves its lists of those areas unread and keeps the others.
+# every process leaves its lists of those areas unread and keeps the others. An area that never
+# changed has no token of its own and goes by the origin, a token set once.
 #
 # Reading an area's token from the shared cache on every call would cost more than the rest of the
 # call, so each process keeps the tokens it read for as long as the changes epoch, one more token
 # that every change renews as well, stays the same; the epoch itself is read again at most every
 # GENERATION_SECONDS. A change made in one process is thus seen at once there, and in the others
-# within that many seconds. A token the shared cache lost is replaced by a new one: what was
-# cached under the old one is left unread, as after a change.
+# within that many seconds. When the shared cache loses its tokens, the epoch and the origin are
+# set anew, and whatever was cached under the old ones is left unread, as after a change.
 AREA_GENERATION_KEY = "loa:feed:area:{}"
 EPOCH_KEY = "loa:feed:epoch"
+ORIGIN_KEY = "loa:feed:origin"
 GENERATION_SECONDS = 1
 _epoch = ProcessCache(maxsize=1, seconds=GENERATION_SECONDS)
-_area_tokens = ProcessCache(maxsize=20_000, seconds=24 * 3600)  # by (epoch, area key)
+_area_tokens = ProcessCache(maxsize=20_000, seconds=24 * 3600)  # by (epoch, key)
 
 
 def area_generations(area_ids: Iterable[int]) -> dict[int, str]:
     """The current generation of each of these areas, by area id."""
     epoch = _current_epoch()
-    keys = {area: (epoch, AREA_GENERATION_KEY.format(area)) for area in area_ids}
-    known = _area_tokens.get_many(keys.values())
-    missing = [key for key in keys.values() if key not in known]
+    names = {area: AREA_GENERATION_KEY.format(area) for area in area_ids}
+    kept = _area_tokens.get_many((epoch, name) for name in names.values())
+    tokens = {name: kept[(epoch, name)] for name in names.values() if (epoch, name) in kept}
+    missing = [name for name in names.values() if name not in tokens]
     if missing:
-        read = _read_tokens([name for _epoch_token, name in missing])
-        memo = {(epoch, name): token for name, token in read.items()}
-        _area_tokens.set_many(memo)
-        known |= memo
-    return {area: known[key] for area, key in keys.items()}
+        origin = _origin(epoch)
+        read = caches["shared"].get_many(missing)
+        found = {name: read.get(name, origin) for name in missing}
+        _area_tokens.set_many({(epoch, name): token for name, token in found.items()})
+        tokens |= found
+    return {area: tokens[name] for area, name in names.items()}
 
 
 def areas_changed(area_ids: Iterable[int]) -> None:
@@ -173,22 +177,29 @@ def areas_changed(area_ids: Iterable[int]) -> None:
 def _current_epoch() -> str:
     epoch = _epoch.get(EPOCH_KEY)
     if epoch is None:
-        epoch = _read_tokens([EPOCH_KEY])[EPOCH_KEY]
+        epoch = _shared_token(EPOCH_KEY)
         _epoch.set(EPOCH_KEY, epoch)
     return epoch
 
 
-def _read_tokens(names: list[str]) -> dict[str, str]:
-    """These tokens from the shared cache, new ones set for those it does not hold."""
+def _origin(epoch: str) -> str:
+    origin = _area_tokens.get((epoch, ORIGIN_KEY))
+    if origin is None:
+        origin = _shared_token(ORIGIN_KEY)
+        _area_tokens.set((epoch, ORIGIN_KEY), origin)
+    return origin
+
+
+def _shared_token(name: str) -> str:
+    """The token kept under `name` in the shared cache, set first if it holds none."""
     shared = caches["shared"]
-    read = shared.get_many(names)
-    for name in names:
-        if name not in read:
-            # Of processes starting together, the first to add a token wins; read back the winner.
-            candidate = uuid.uuid4().hex
-            shared.add(name, candidate, None)
-            read[name] = shared.get(name, candidate)
-    return read
+    token = shared.get(name)
+    if token is None:
+        # Of processes starting together, the first to add a token wins; read back the winner.
+        candidate = uuid.uuid4().hex
+        shared.add(name, candidate, None)
+        token = shared.get(name, candidate)
+    return token
 
 
 # The nation's unit, asked for on every call of the citizen API, under the units' generation.

@@ -68,8 +68,10 @@ PORTRAIT_SPEC = "fill-240x300"
 
 ARTICLES_PER_PAGE = 12
 
-# How long a site's frame is kept in the pages cache, which any change to the site's pages empties.
-FRAME_CACHE_SECONDS = 3600
+# How long a site's frame, and the fragments of pages that every reader sees alike (`{% wagtailcache
+# %}` in the templates, which previews bypass), are kept in the pages cache, which any change to the
+# site's pages empties.
+FRAME_CACHE_SECONDS = FRAGMENT_CACHE_SECONDS = 3600
 # The path of a site's home page: the second level of the tree, under Wagtail's root page.
 HOME_PATH_LENGTH = 2 * Page.steplen
 
@@ -110,6 +112,14 @@ class SiteFrame:
     @property
     def menu(self) -> list[Page]:
         return [page for page in self.sections if page.show_in_menus]
+
+    @property
+    def more_sections(self) -> list[Page]:
+        """Sections left out of the menu, which the home page lists under "Find out more"."""
+        return [
+            page for page in self.sections
+            if not page.show_in_menus and page.specific_class is SectionPage
+        ]  # fmt: skip
 
     @classmethod
     def for_page(cls, page: Page) -> SiteFrame | None:
@@ -299,23 +309,6 @@ class PortalHomePage(PortalPage):
             .order_by("organization__kind", "organization__name")
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        articles = context["frame"].latest
-        context.update(
-            lead_article=articles[0] if articles else None,
-            articles=articles[1:],
-            topics=self.topics(),
-            galleries=self.galleries(),
-            member_sites=self.member_sites(),
-            more_sections=[
-                page for page in context["frame"].sections
-                if not page.show_in_menus and page.specific_class is SectionPage
-            ],
-        )
-        return context
-
-
 class SectionPage(PortalPage):
     """A section (chuyên mục): its own short text, then its articles, newest first, by pages."""
 
@@ -419,16 +412,20 @@ class ArticlePage(PortalPage):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["related"] = [
+    def related_pages(self) -> list[Page]:
+        """The live pages the editors linked to this article, in their order."""
+        return [
             link.target
             for link in self.related_links.filter(target__live=True).select_related("target")
         ]
+
+    def more_in_section(self, limit: int = 4) -> list[ArticlePage]:
+        """The newest other articles of this article's section, with their card images."""
         more = ArticlePage.objects.live().filter(tree.siblings(self))
-        context["more_articles"] = list(
-            with_card_images(more.order_by("-first_published_at"), SMALL_CARD_SPEC)[:4]
-        )
+        return list(with_card_images(more.order_by("-first_published_at"), SMALL_CARD_SPEC)[:limit])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
         frame = context["frame"]
         context["latest"] = [article for article in frame.latest if article.pk != self.pk][:6] if frame else []
         return context

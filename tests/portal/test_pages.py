@@ -181,7 +181,7 @@ def test_queries_do_not_grow_with_the_number_of_articles(client, site_a):
     many = {name: queries(client, site_a, page) for name, page in
             (("home", site_a.home), ("section", site_a.section()), ("article", articles[0]))}
     assert many == few
-    assert max(many.values()) <= 25, many  # today: home 11, section 16, article 20
+    assert max(many.values()) <= 25, many  # today: home 7, section 16, article 14
 
 
 def test_the_admin_forms_open(client, site_b, filled):

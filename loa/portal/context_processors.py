@@ -1,0 +1,12 @@
+"""Template context that every portal template may use."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from .pages import FRAGMENT_CACHE_SECONDS
+
+
+def fragment_cache(request: HttpRequest) -> dict[str, int]:
+    """How long `{% wagtailcache fragment_seconds ... using="pages" %}` keeps a fragment."""
+    return {"fragment_seconds": FRAGMENT_CACHE_SECONDS}
