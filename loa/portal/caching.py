@@ -8,12 +8,13 @@ form (and its CSRF token) is stored per visitor cookie, never shared.
 
 Everything a reader sees can change when a page is published, unpublished, moved or deleted, or
 when a record shown on the portal (a legal document, a procedure, a schedule, a question, an
-accepted proposal, an organization) is saved: any of these clears the whole pages cache, with the
-parts that pages share (each site's frame, `loa.portal.pages.SiteFrame`), which are kept there
-too and so are emptied even when whole pages are not cached. Publishing is rare next to
-reading, and clearing everything is the one rule that cannot leave a stale list behind. What
-changes with time alone (view counts, "most read", this week's schedule) is at most
-`WAGTAIL_CACHE_TIMEOUT` seconds old.
+accepted proposal, an organization, a site, an image already in use) is saved: any of these
+clears the whole pages cache, with what pages share and is kept there too, and so is emptied even
+when whole pages are not cached: each site's frame (`loa.portal.pages.SiteFrame`) and the
+fragments every reader of a page gets alike (`{% wagtailcache %}` in the templates). Publishing is
+rare next to reading, and clearing everything is the one rule that cannot leave a stale list
+behind. What changes with time alone (view counts, "most read", this week's schedule) is at most
+`WAGTAIL_CACHE_TIMEOUT` seconds old, and is never part of a fragment.
 
 The pages cache is a folder of files by default, so that the web server's processes share it and
 a publish in one clears it for all; Redis when `REDIS_URL` is set.
@@ -26,15 +27,18 @@ from collections.abc import Callable
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.http import HttpRequest, HttpResponse
+from wagtail.images import get_image_model
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 from wagtail.views import serve
 from wagtailcache.cache import cache_page
 
-# Records that appear on portal pages: every model of these apps, and these models.
+# Records that appear on portal pages: every model of these apps, and these models (a site's name
+# and address are shown on the portal's list of member sites).
 PORTAL_CONTENT_APPS = ("legal", "procedures", "schedules", "questions", "syndication")
-PORTAL_CONTENT_MODELS = ("orgs.Organization",)
+PORTAL_CONTENT_MODELS = ("orgs.Organization", "wagtailcore.Site")
 
 # Set on the response of every article page, and so kept with its cached copy: the view is counted
 # when the page is served, whether Wagtail rendered it or the cache did.
@@ -60,8 +64,16 @@ serve_page = counting_article_views(cache_page(serve))
 
 
 def clear_pages(**kwargs) -> None:
+    """Empty the pages cache now and, within a transaction, again once it commits: a reader served
+    in between still saw what the transaction changes, and may have stored it."""
+    _empty_pages_cache()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_empty_pages_cache)
+
+
+def _empty_pages_cache() -> None:
     # Not wagtailcache's clear_cache(), which does nothing when whole pages are not cached: the
-    # sites' frames are kept in this cache all the same.
+    # sites' frames and the pages' fragments are kept in this cache all the same.
     caches[settings.WAGTAIL_CACHE_BACKEND].clear()
 
 
@@ -86,3 +98,13 @@ def connect_signals() -> None:
         post_delete.connect(
             clear_pages, sender=model, dispatch_uid=f"loa-page-cache-{model._meta.label}-delete"
         )
+    # A changed or deleted image may leave stored pages pointing at renditions that are gone; a
+    # new one is on no page yet.
+    image_model = get_image_model()
+    post_save.connect(_image_saved, sender=image_model, dispatch_uid="loa-page-cache-image")
+    post_delete.connect(clear_pages, sender=image_model, dispatch_uid="loa-page-cache-image-delete")
+
+
+def _image_saved(sender, created: bool = False, **kwargs) -> None:
+    if not created:
+        clear_pages()

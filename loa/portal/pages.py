@@ -36,7 +36,7 @@ from django.db import models
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import translation
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -209,7 +209,10 @@ class PortalPage(Page):
         # A preview shows the page's draft, which must never reach the kept frame.
         preview = getattr(request, "is_preview", False)
         frame = context["frame"] = SiteFrame.build(self) if preview else SiteFrame.for_page(self)
-        context["translations"] = translations_of(self, frame.home) if frame else []
+        # Read only where the fragments that show them are not kept (see base.html).
+        context["translations"] = (
+            SimpleLazyObject(lambda: translations_of(self, frame.home)) if frame else []
+        )
         return context
 
     def serve_preview(self, request, *args, **kwargs):

@@ -22,6 +22,7 @@ from wagtail.models import Page
 from loa.audit.log import record
 from loa.orgs.models import Kind
 from loa.orgs.roles import Role
+from loa.portal.caching import clear_pages
 from loa.portal.membership import sites_edited_by
 from loa.portal.models import MemberSite
 from loa.portal.pages import ArticlePage, PortalHomePage, SectionPage
@@ -162,6 +163,8 @@ def _move(proposal: Proposal, expected: set[str], **fields) -> None:
             _("Someone else acted on this proposal in the meantime; reload it and try again.")
         )
     proposal.refresh_from_db()
+    # An update sends no post_save: empty the pages cache as saving a proposal would.
+    clear_pages()
 
 
 # Steps -------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.cache import caches
+from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
@@ -83,3 +84,13 @@ def test_views_are_counted_for_stored_copies_too(client, site_a):
 def test_the_citizen_api_is_never_cached(client):
     response = client.get("/api/v1/ping")
     assert "X-Loa-Cache" not in response
+
+
+def test_what_a_reader_stored_before_a_change_commits_goes_when_it_does(
+    site_a, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        publish_article(site_a, "Tin mới")
+        # Another process serves a reader now: it still sees the page as before, and stores it.
+        caches["pages"].set("a reader's page", "as it was before the publishing")
+    assert caches["pages"].get("a reader's page") is None

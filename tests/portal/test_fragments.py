@@ -4,16 +4,20 @@ not cache them), and go with it on any change. Previews never read nor keep them
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.core.cache import caches
+from django.core.files.images import ImageFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from PIL import Image as PILImage
 
 from loa.portal.pages import TopicPage
 from loa.reading.models import DailyPageViews
 
-from .conftest import publish_article
+from .conftest import provision, publish_article
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +97,26 @@ def test_an_articles_view_count_is_read_afresh(client, site_a):
     assert "1.234" not in read(client, site_a, article.url)  # the fragments are kept now
     DailyPageViews.objects.create(page=article, day=timezone.localdate(), views=1234)
     assert "1.234" in read(client, site_a, article.url)
+
+
+def test_a_member_sites_new_name_shows_at_once_on_the_portal(client, orgs, site_a):
+    province = provision(orgs.province, "tinh.localhost")
+    assert site_a.member.site.site_name in read(client, province)
+    site = site_a.member.site
+    site.site_name = "Cổng thông tin Sở Thử nghiệm (mới)"
+    site.save()
+    assert "Cổng thông tin Sở Thử nghiệm (mới)" in read(client, province)
+
+
+def test_a_changed_image_shows_at_once(client, site_a):
+    article = publish_article(site_a, "Tin có ảnh")
+    first = read(client, site_a, article.url)
+    image = article.image
+    image.file.delete(save=False)
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (320, 180), (30, 30, 180)).save(buffer, "PNG")
+    image.file = ImageFile(buffer, name="anh-moi.png")
+    image.save()
+    image.renditions.all().delete()
+    second = read(client, site_a, article.url)
+    assert "anh-moi" in second and "anh-moi" not in first
