@@ -90,9 +90,14 @@ def leads(user, handler: Organization | None) -> bool:
     )
 
 
-def _handled_condition(user) -> Q:
-    condition = Q(handler__in=_orgs_where(user, Role.POLICE_APPRAISER)) | Q(
-        handler__kind=Kind.POLICE_DIVISION, handler__parent__in=_orgs_where(user, Role.POLICE_LEADER)
+def _handled_condition(user, handler: str = "handler") -> Q:
+    """Requests whose `handler` (the current one, or `rounds__handler` for any round's) is a police
+    unit `user` appraises for, or a division whose police `user` leads; for C06, national ones."""
+    condition = Q(**{f"{handler}__in": _orgs_where(user, Role.POLICE_APPRAISER)}) | Q(
+        **{
+            f"{handler}__kind": Kind.POLICE_DIVISION,
+            f"{handler}__parent__in": _orgs_where(user, Role.POLICE_LEADER),
+        }
     )
     if leads_ministry(user):
         condition |= Q(rounds__ministry_approval=True)
@@ -112,6 +117,8 @@ def handled_requests(user) -> QuerySet[PublicationRequest]:
 def visible_requests(user) -> QuerySet[PublicationRequest]:
     """The requests `user` may see: their organization's own, and those routed to their unit.
 
+    A unit keeps seeing a request it handled in an earlier round after a wider scope sent the next
+    round elsewhere: its refusal and notice are part of the file. Only the current handler acts.
     Anything else answers 404 in the views, whatever its id.
     """
     requests = PublicationRequest.objects.all()
@@ -119,7 +126,11 @@ def visible_requests(user) -> QuerySet[PublicationRequest]:
         return requests.none()
     if user.is_superuser:
         return requests
-    condition = Q(sender__in=_orgs_where(user, Role.AGENCY_AUTHOR)) | _handled_condition(user)
+    condition = (
+        Q(sender__in=_orgs_where(user, Role.AGENCY_AUTHOR))
+        | _handled_condition(user)
+        | _handled_condition(user, "rounds__handler")
+    )
     return requests.filter(condition).distinct()
 
 

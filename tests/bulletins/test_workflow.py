@@ -228,3 +228,29 @@ def test_the_provincial_leadership_does_not_decide_for_a_commune_police_unit(dem
     assert ward_request not in workflow.visible_requests(users["cat.quantri"])
     with pytest.raises(WorkflowError):
         workflow.approve(users["cat.quantri"], ward_request)
+
+
+def test_a_unit_that_refused_still_sees_the_request_after_a_wider_scope_sends_it_on(
+    demo, ward_request
+):
+    users = demo.users
+    workflow.submit(users["ubnd.tranbien.chutich"], ward_request)
+    workflow.appraise(users["ca.tranbien.thamdinh"], ward_request,
+                      {**ALL_PASS, "presentable": False}, Conclusion.RECOMMEND_REFUSAL,
+                      remarks="Ảnh mờ")
+    workflow.refuse(users["ca.tranbien.truong"], ward_request, **refusal_details(
+        notice_number="3/TB-CAP"))
+    # The ward revises and widens the scope to the province: round 2 goes to the provincial PC06.
+    ward_request.scope_level = ScopeLevel.PROVINCE
+    ward_request.save()
+    ward_request.scope_units.set([demo.units["75"]])
+    second = workflow.submit(users["ubnd.tranbien.chutich"], ward_request)
+    assert second.handler.code == "DNI-PC06"
+
+    ward_police = users["ca.tranbien.thamdinh"]
+    assert ward_request in workflow.visible_requests(ward_police)  # its refusal is in the file
+    assert ward_request not in workflow.handled_requests(ward_police)  # but not in its queue
+    with pytest.raises(WorkflowError):
+        workflow.appraise(ward_police, ward_request, ALL_PASS, Conclusion.RECOMMEND_APPROVAL)
+    assert ward_request in workflow.visible_requests(users["pc06.thamdinh"])
+    assert ward_request not in workflow.visible_requests(users["ca.longthanh.thamdinh"])
