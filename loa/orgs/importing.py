@@ -49,6 +49,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "code": ("code", "Mã"),
     "name": ("name", "Tên"),
     "short_name": ("short_name", "Tên viết tắt"),
+    "english_name": ("english_name", "Tên tiếng Anh"),
     "kind": ("kind", "Loại"),
     "unit_code": ("unit_code", "Mã đơn vị hành chính"),
     "parent_code": ("parent_code", "Mã cơ quan cấp trên"),
@@ -58,7 +59,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED_COLUMNS = ("code", "name", "kind", "unit_code")
 # Columns copied as text onto the model field of the same name, when the sheet has them.
-TEXT_COLUMNS = ("short_name", "email", "phone", "address")
+TEXT_COLUMNS = ("short_name", "english_name", "email", "phone", "address")
 MODEL_FIELD = {"unit_code": "unit", "parent_code": "parent"}
 COLUMN_OF_FIELD = {model_field: column for column, model_field in MODEL_FIELD.items()}
 

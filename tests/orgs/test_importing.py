@@ -92,12 +92,12 @@ def test_csv_updates_by_code_and_leaves_missing_columns_alone(province):
 def test_vietnamese_headers_bom_and_semicolons(province, commune):
     report = import_organizations(
         csv_file(
-            "MÃ;Tên;Tên viết tắt;Loại;Ma don vi hanh chinh;Mã cơ quan cấp trên;Email;Điện thoại;"
-            "Địa chỉ",
-            "UBND-75;Ủy ban nhân dân tỉnh Đồng Nai;UBND tỉnh;People’s Committee;75;;;;"
-            "Số 2, Nguyễn Văn Trị, Biên Hòa",
-            f"UBND-X;UBND phường;;peoples_committee;{commune.code};UBND-75;;;",
-            "STC;Sở Tài chính;STC;PROVINCIAL DEPARTMENT;75;UBND-75;;;",
+            "MÃ;Tên;Tên viết tắt;Tên tiếng Anh;Loại;Ma don vi hanh chinh;Mã cơ quan cấp trên;Email;"
+            "Điện thoại;Địa chỉ",
+            "UBND-75;Ủy ban nhân dân tỉnh Đồng Nai;UBND tỉnh;Dong Nai Provincial People’s Committee;"
+            "People’s Committee;75;;;;Số 2, Nguyễn Văn Trị, Biên Hòa",
+            f"UBND-X;UBND phường;;;peoples_committee;{commune.code};UBND-75;;;",
+            "STC;Sở Tài chính;STC;;PROVINCIAL DEPARTMENT;75;UBND-75;;;",
             bom=True,
         )
     )
@@ -105,6 +105,7 @@ def test_vietnamese_headers_bom_and_semicolons(province, commune):
     assert report.created == ["UBND-75", "UBND-X", "STC"]
     committee = Organization.objects.get(code="UBND-75")
     assert committee.short_name == "UBND tỉnh"
+    assert committee.english_name == "Dong Nai Provincial People’s Committee"
     assert committee.kind == Kind.PEOPLES_COMMITTEE
     assert committee.address == "Số 2, Nguyễn Văn Trị, Biên Hòa"
     assert Organization.objects.get(code="STC").kind == Kind.DEPARTMENT
