@@ -32,10 +32,13 @@ def next_sibling_path(path: str) -> str | None:
     return None
 
 
-def below(page: Page, *, inclusive: bool = False) -> Q:
-    """Pages below `page` (and `page` itself, if `inclusive`): `descendant_of()` by a range."""
-    lower = Q(path__gte=page.path) if inclusive else Q(path__gt=page.path)
-    return lower & _before(next_sibling_path(page.path))
+def below(page: Page, *, inclusive: bool = False, field: str = "path") -> Q:
+    """Pages below `page` (and `page` itself, if `inclusive`): `descendant_of()` by a range.
+
+    `field` names the path from another model, such as "page__path" for rows about pages.
+    """
+    lower = Q(**{f"{field}__gte" if inclusive else f"{field}__gt": page.path})
+    return lower & _before(next_sibling_path(page.path), field)
 
 
 def children(page: Page) -> Q:
@@ -50,5 +53,5 @@ def siblings(page: Page) -> Q:
     return parent_range & Q(depth=page.depth) & ~Q(pk=page.pk)
 
 
-def _before(bound: str | None) -> Q:
-    return Q() if bound is None else Q(path__lt=bound)
+def _before(bound: str | None, field: str = "path") -> Q:
+    return Q() if bound is None else Q(**{f"{field}__lt": bound})

@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Page
 
+from loa.portal import tree
 from loa.portal.pages import ArticlePage
 
 from .models import DailyPageViews
@@ -70,7 +71,7 @@ def _most_read(
     # Rank in the small table first (a range on `day`), then load only the winners.
     ranked = list(
         DailyPageViews.objects.filter(
-            day__gte=since, page__path__startswith=home.path, page__live=True
+            tree.below(home, inclusive=True, field="page__path"), day__gte=since, page__live=True
         )
         .values("page")
         .annotate(total=Sum("views"))

@@ -55,3 +55,14 @@ def test_the_ranges_find_what_wagtail_finds(site_a, site_b):
     assert not ids(Page.objects.filter(tree.below(site_a.home))) & ids(
         Page.objects.descendant_of(site_b.home, inclusive=True)
     )
+
+
+def test_the_range_reaches_pages_from_rows_about_them(site_a, site_b):
+    """`field` names the path from another model: the rows of the pages below a page."""
+    from loa.reading.models import DailyPageViews
+
+    mine, theirs = publish_article(site_a, "Tin của sở"), publish_article(site_b, "Tin của xã")
+    for page in (mine, theirs, site_a.home):
+        DailyPageViews.objects.create(page=page, day="2026-11-20", views=1)
+    rows = DailyPageViews.objects.filter(tree.below(site_a.home, inclusive=True, field="page__path"))
+    assert set(rows.values_list("page", flat=True)) == {mine.pk, site_a.home.pk}
