@@ -1,9 +1,8 @@
 """Keep the search index in step with the pages: publish, unpublish, move, privacy, sites.
 
 Records shown at a section's address (legal documents, procedures, questions) follow that section:
-when it is published, unpublished, moved or made private, its site's records are described again.
-Deleting a page needs nothing here: its entries go with it (`SearchEntry.page` cascades); deleting
-a section deletes its site's records' only public address, and `rebuild_search_index` drops them.
+when it is published, unpublished, moved, made private or deleted, its site's records are
+described again. A deleted page's own entries go with it (`SearchEntry.page` cascades).
 """
 
 from __future__ import annotations
@@ -37,8 +36,12 @@ def reindex_records_shown_under(page: Page) -> None:
         section = getattr(provider, "section", None)
         if section is None or not section.objects.filter(pk__in=subtree.values("pk")).exists():
             continue
-        for record in provider.public().filter(site__site=site).iterator(chunk_size=500):
-            index.save(record, provider.document(record))
+        _reindex_records(provider, site)
+
+
+def _reindex_records(provider, site: Site) -> None:
+    for record in provider.public().filter(site__site=site).iterator(chunk_size=500):
+        index.save(record, provider.document(record))
 
 
 @receiver(page_published, dispatch_uid="search_page_published")
@@ -62,6 +65,26 @@ def page_was_unpublished(sender, instance: Page, **kwargs) -> None:
 @receiver(post_page_move, dispatch_uid="search_page_moved")
 def page_address_changed(sender, instance: Page, **kwargs) -> None:
     reindex_subtree(instance)
+
+
+@receiver(post_delete, sender=Page, dispatch_uid="search_section_deleted")
+def section_deleted(sender, instance: Page, **kwargs) -> None:
+    """A deleted section takes away the only public address of its site's records."""
+    model = instance.specific_class
+    sections = [
+        provider for provider in providers()
+        if getattr(provider, "section", None) is not None and model is not None
+        and issubclass(model, provider.section)
+    ]  # fmt: skip
+    if not sections:
+        return  # an article or any other page: records are not shown at its address
+    sites = [
+        site for site in Site.objects.select_related("root_page")
+        if instance.path.startswith(site.root_page.path)
+    ]  # fmt: skip
+    for site in sites:
+        for provider in sections:
+            _reindex_records(provider, site)
 
 
 @receiver(post_save, sender=PageViewRestriction, dispatch_uid="search_restriction_saved")

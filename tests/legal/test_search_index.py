@@ -124,3 +124,13 @@ def test_documents_follow_their_section_to_its_new_address(client, site_a, decre
     href = found(client, site_a, "moi truong mang")["Nghị định 42/2022/NĐ-CP"]
     assert href.endswith(f"/van-ban-phap-luat/{decree.pk}/")
     assert client.get(href, HTTP_HOST=site_a.hostname).status_code == 200
+
+
+def test_documents_leave_the_results_with_their_deleted_section(client, site_a, site_b, decree):
+    from .conftest import make_document as make
+
+    kept = make(site_b, number="43/2022/NĐ-CP", document_type=DocumentType.DECREE,
+                summary="Quy định về môi trường mạng của xã")
+    site_a.section("van-ban").delete()
+    assert found(client, site_a, "moi truong mang") == {}
+    assert list(found(client, site_b, "moi truong mang")) == [f"Nghị định {kept.number}"]
