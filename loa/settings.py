@@ -113,7 +113,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "loa.portal.redirects.PageRedirectMiddleware",
     "loa.audit.middleware.RequestContextMiddleware",
     # Axes must come last: it inspects the outcome of authentication in the views above.
     "axes.middleware.AxesMiddleware",
