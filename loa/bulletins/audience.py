@@ -109,6 +109,7 @@ def write_targets(request: PublicationRequest) -> list[AudienceTarget]:
 
 
 def clear_targets(request: PublicationRequest) -> None:
+    """Delete the request's target rows: it leaves every feed."""
     areas = set(AudienceTarget.objects.filter(request=request).values_list("unit_id", flat=True))
     AudienceTarget.objects.filter(request=request).delete()
     _areas_changed_now_and_on_commit(areas)
@@ -122,6 +123,8 @@ def _request_deleted(sender, instance: PublicationRequest, **kwargs) -> None:
 
 def _areas_changed_now_and_on_commit(area_ids: set[int]) -> None:
     # Now, and again once committed, so that no list read in between outlives the change.
+    if not area_ids:
+        return  # a draft, say: on no list
     areas_changed(area_ids)
     transaction.on_commit(lambda: areas_changed(area_ids))
 

@@ -63,7 +63,7 @@ BODY_CACHE_SECONDS = 3600
 # their counts. They are keyed by the bulletin's publication time, which changes each time it is
 # approved again (a bulletin is not edited otherwise).
 _summaries = ProcessCache(maxsize=20_000, seconds=FEED_CACHE_SECONDS)
-_bulletins_shared = ProcessCache(maxsize=50_000_000, seconds=FEED_CACHE_SECONDS, sizeof=len)
+_bulletins_shared = ProcessCache(maxsize=8_000_000, seconds=FEED_CACHE_SECONDS, sizeof=len)
 
 # What a bulletin body may keep: Wagtail's rich-text features, nothing that runs or frames.
 BODY_TAGS = {
@@ -145,7 +145,7 @@ class SharedBulletin(SharedSummary, BulletinContent):
 
 
 class BulletinOut(BulletinSummary, BulletinContent):
-    pass
+    """A bulletin in full, as its reader gets it."""
 
 
 READER_MEMORY_SECONDS = 24 * 3600
@@ -232,7 +232,9 @@ def bulletin(request: HttpRequest, bulletin_id: int):
     key = (bulletin_id, published_at, request.get_host())
     shared = _bulletins_shared.get(key)
     if shared is None:
-        item = _bulletins().prefetch_related("attachments").get(pk=bulletin_id)
+        item = _bulletins().prefetch_related("attachments").filter(pk=bulletin_id).first()
+        if item is None:  # deleted since this process read its area's list
+            raise HttpError(404, _("No such bulletin."))
         shared = _shared_json(
             SharedBulletin(
                 **_summary(request, item, published_at),

@@ -2,11 +2,11 @@
 
 The feed reads only `AudienceTarget`, the small indexed table of (area, window, audience) rows
 written when a request is approved; nothing is ever fanned out per citizen. Each area (a commune, a
-province, the nation) has one cached list of its live rows, newest first, shared by every citizen
-who lives there: a citizen's page is the merge of their two or three lists, filtered by their age
-and gender. A page therefore costs the same whatever the bulletins of other areas, and a citizen
-nobody like them asked for before (a new age, gender or pair of communes) costs no targeting query
-when their areas were read lately.
+province, the nation) has one list of its live rows, newest first, kept by each server process
+and shared by every citizen who lives there: a citizen's page is the merge of their two or three
+lists, filtered by their age and gender. A page therefore costs the same whatever the bulletins of
+other areas, and a citizen nobody like them asked for before (a new age, gender or pair of
+communes) costs no targeting query when their areas were read lately.
 
 Pages are cut by keyset on (published_at, request id), newest first, so a page costs the same
 however deep it lies and a bulletin published meanwhile neither repeats nor skips an item.
@@ -32,10 +32,11 @@ from loa.process_cache import ProcessCache
 from .tokens import VerifiedCitizen
 
 # How long a process keeps an area's list of live bulletins, and a bulletin's summary. Approving,
-# withdrawing or deleting a bulletin changes the generations of the areas of its scope, which every
-# process sees within GENERATION_SECONDS, and flushing counts changes the summaries' generation
-# (see the API); this lifetime only bounds how long a renamed sender shows its old name. Windows are checked on every call and a list
-# keeps the rows opening within its lifetime, so a bulletin opens and closes on time all the same.
+# withdrawing or deleting a bulletin changes the generations of its scope's areas, which every
+# process sees within GENERATION_SECONDS, and a summary is keyed by its bulletin's publication
+# time; this lifetime only bounds how long a renamed sender shows its old name. Windows are
+# checked on every call and a list keeps the rows opening within its lifetime, so a bulletin opens
+# and closes on time all the same.
 FEED_CACHE_SECONDS = 300
 
 # The most rows an area's cached list keeps. An area with more bulletins live at once (years of a

@@ -51,7 +51,7 @@ LEEWAY = timedelta(seconds=30)
 # How long a process remembers a verified token at most (it is not used past its expiry).
 # Replacing the JWKS file forgets them all at once.
 TOKEN_MEMORY_SECONDS = 300
-_verified = ProcessCache(maxsize=100_000, seconds=TOKEN_MEMORY_SECONDS)
+_verified = ProcessCache(maxsize=20_000, seconds=TOKEN_MEMORY_SECONDS)  # ~1.5 kB each
 
 _SUB = re.compile(r"[0-9]{12}")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
