@@ -105,11 +105,13 @@ def screenshot(tmp_path):
     def take(page, name: str, full_page: bool = False) -> Path:
         path = target / f"{name}.png"
         if full_page:
-            # Images below the fold load lazily, when scrolled to: a whole-page shot must wait
-            # for them, or it shows empty cards where a reader sees pictures.
-            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+            # Images below the fold load lazily, when scrolled to: a whole-page shot must load
+            # them first, or it shows empty cards where a reader sees pictures.
+            page.evaluate(
+                "document.querySelectorAll('img[loading=lazy]')"
+                ".forEach(image => { image.loading = 'eager'; })"
+            )
             page.wait_for_function("Array.from(document.images).every(image => image.complete)")
-            page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=str(path), full_page=full_page)
         return path
 
