@@ -20,8 +20,8 @@ Each server is measured against its own ping, interleaved as bench/README.md exp
 
 Before serving, each page is asked in a Django shell, once to warm the process and then, with the
 page cache emptied, to count the database queries of a miss with nothing kept, of a hit, and of a
-page built while its site's frame and its fragments are kept (what the uncached server serves once
-warm).
+page built while its route, its site's frame and its fragments are kept (what the uncached server
+serves once warm).
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
-from wagtailcache.cache import clear_cache
+from loa.portal.caching import clear_pages
 from loa.portal.pages import ArticlePage
 
 host = json.loads(open(os.environ["SITES_FILE"]).read())[0]
@@ -86,17 +86,17 @@ client = Client(HTTP_USER_AGENT=os.environ["READER"])
 queries = {}
 for name, (page_host, path) in pages.items():
     client.get(path, HTTP_HOST=page_host)  # once, for the process's lookups and the renditions
-    clear_cache()
+    clear_pages()
     counts = []
-    # A miss with nothing kept, a hit, then a page built with the frame and fragments kept (what
-    # the uncached server does once warm).
+    # A miss with nothing kept, a hit, then a page built with its route, the site's frame and the
+    # fragments kept (what the uncached server does once warm).
     for whole_pages in (True, True, False):
         with override_settings(WAGTAIL_CACHE=whole_pages), CaptureQueriesContext(connection) as captured:
             status = client.get(path, HTTP_HOST=page_host).status_code
         assert status == 200, (name, path, status)
         counts.append(len(captured))
     queries[name] = counts
-clear_cache()
+clear_pages()
 open(os.environ["PAGES_FILE"], "w").write(json.dumps({"pages": pages, "queries": queries}))
 """
 
@@ -156,7 +156,7 @@ def measured(
 
 def query_table(survey: dict) -> str:
     lines = ["| Page | Path | Queries, nothing kept | Queries, page cache hit | Queries, page built "
-             "from kept frame and fragments |", "|---|---|---:|---:|---:|"]
+             "from kept route, frame and fragments |", "|---|---|---:|---:|---:|"]
     for name, (host, path) in survey["pages"].items():
         miss, hit, built = survey["queries"][name]
         lines.append(f"| {name} | `{host}{path}` | {miss} | {hit} | {built} |")

@@ -5,8 +5,8 @@ of a few hundred live bulletins, or twenty bulletin summaries, cost more than th
 request. A `ProcessCache` keeps the objects themselves, so reading one is a dictionary lookup.
 
 Each server process has its own. What is kept must either be right in any process for the cache's
-lifetime, or be keyed by a generation read from the shared cache (see `loa.bulletins.audience`),
-so that a change made in one process is seen by all. Callers must not change what they read: the
+lifetime, or be keyed by a `SharedGeneration`, a token in the cache that every process shares, so
+that a change made in one process is seen by all. Callers must not change what they read: the
 same object is handed to every request of the process.
 """
 
@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import threading
 import time
+import uuid
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
+
+from django.core.cache import caches
 
 _every_cache: weakref.WeakSet[ProcessCache] = weakref.WeakSet()
 
@@ -27,9 +30,9 @@ class ProcessCache:
 
     `sizeof` weighs an entry against `maxsize` (one per entry by default), so that a cache of
     lists can be bounded by the rows it holds. When the cache is full, the entries set longest ago
-    make room; an entry heavier than the whole cache is served but not kept. Every entry lives as
-    long, so the oldest is always the next to expire: it is a dictionary in the order entries were
-    set, pruned from its front. (cachetools' TTLCache does the same more generally, at several
+    make room; an entry heavier than the whole cache is served but not kept. Entries live as long
+    (unless set with a shorter lifetime), so the oldest is the next to expire: it is a dictionary
+    in the order entries were set, pruned from its front. (cachetools' TTLCache does the same more generally, at several
     times the cost of a lookup, and the feed makes some twenty-five lookups per call.)
     """
 
@@ -60,33 +63,46 @@ class ProcessCache:
                 found[key] = entry[2]
         return found
 
-    def set(self, key: Hashable, value: Any) -> None:
-        self.set_many({key: value})
+    def set(self, key: Hashable, value: Any, seconds: float | None = None) -> None:
+        """Keep `value` for the cache's lifetime, or for `seconds` when that is shorter."""
+        self.set_many({key: value}, seconds)
 
-    def set_many(self, entries: Mapping[Hashable, Any]) -> None:
+    def set_many(self, entries: Mapping[Hashable, Any], seconds: float | None = None) -> None:
         now = time.monotonic()
+        lifetime = self.seconds if seconds is None else min(seconds, self.seconds)
         with self._lock:
             for key, value in entries.items():
                 self._discard(key)
                 weight = self._sizeof(value)
                 if weight > self.maxsize:
                     continue
-                self._entries[key] = (now + self.seconds, weight, value)
+                self._entries[key] = (now + lifetime, weight, value)
                 self._weight += weight
             self._prune(now)
+
+    def delete(self, key: Hashable) -> bool:
+        """Forget `key`; whether it was kept (expired or not)."""
+        with self._lock:
+            return self._discard(key)
 
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
             self._weight = 0
 
-    def _discard(self, key: Hashable) -> None:
+    def _discard(self, key: Hashable) -> bool:
         entry = self._entries.pop(key, None)
-        if entry is not None:
-            self._weight -= entry[1]
+        if entry is None:
+            return False
+        self._weight -= entry[1]
+        return True
 
     def _prune(self, now: float) -> None:
-        """Drop entries from the front while they are expired or the cache is too heavy."""
+        """Drop entries from the front while they are expired or the cache is too heavy.
+
+        An entry set with a shorter lifetime than those before it stays until they go or the
+        weight pushes it out, but `get` no longer returns it once it has expired.
+        """
         entries = self._entries
         while entries:
             expires, weight, _value = next(iter(entries.values()))
@@ -100,3 +116,44 @@ def clear_process_caches() -> None:
     """Empty every process cache of this process (tests start each case with none)."""
     for process_cache in _every_cache:
         process_cache.clear()
+
+
+class SharedGeneration:
+    """A token in the "shared" cache that every change of some data renews, so that what each
+    process keeps of that data, keyed by the token, is left unread once the data changed.
+
+    Reading the shared cache on every request would cost about as much as what it protects, so a
+    process reads the token again at most every `seconds`: a change is seen at once by the process
+    that made it, and within `seconds` by the others. When the shared cache loses the token (a
+    restarted Redis, a removed folder), the next reader sets a new one, as after a change.
+    """
+
+    def __init__(self, key: str, *, seconds: float = 1) -> None:
+        self.key = key
+        self._seen = ProcessCache(maxsize=1, seconds=seconds)
+
+    def current(self) -> str:
+        token = self._seen.get(self.key)
+        if token is None:
+            token = shared_token(self.key)
+            self._seen.set(self.key, token)
+        return token
+
+    def renew(self) -> str:
+        """Give the data a new token: everything kept under the old one is stale, everywhere."""
+        token = uuid.uuid4().hex
+        caches["shared"].set(self.key, token, None)
+        self._seen.set(self.key, token)
+        return token
+
+
+def shared_token(key: str) -> str:
+    """The token kept under `key` in the shared cache, set first if it holds none."""
+    shared = caches["shared"]
+    token = shared.get(key)
+    if token is None:
+        # Of processes starting together, the first to add a token wins; read back the winner.
+        candidate = uuid.uuid4().hex
+        shared.add(key, candidate, None)
+        token = shared.get(key, candidate)
+    return token

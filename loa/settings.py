@@ -205,6 +205,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 100_000},  # a generation per area: some 3,400
         },
     }
+# Rendered fragments of portal pages ({% wagtailcache %}), kept in each process's memory under the
+# pages generation (loa.portal.memory): unlike the caches above, nothing is pickled or read from disk.
+CACHES["template_fragments"] = {"BACKEND": "loa.portal.memory.FragmentCache", "TIMEOUT": 3600}
 WAGTAIL_CACHE = PAGE_CACHE_SECONDS > 0
 WAGTAIL_CACHE_BACKEND = "pages"
 WAGTAIL_CACHE_HEADER = "X-Loa-Cache"

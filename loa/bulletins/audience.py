@@ -22,8 +22,7 @@ from django.db import transaction
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 
-from loa.process_cache import ProcessCache
-
+from loa.process_cache import ProcessCache, SharedGeneration, shared_token
 from loa.units.cache import CACHE_SECONDS, cache_key
 from loa.units.models import NATIONAL_CODE, AdminUnit
 
@@ -142,16 +141,15 @@ def _areas_changed_now_and_on_commit(area_ids: set[int]) -> None:
 # within that many seconds. When the shared cache loses its tokens, the epoch and the origin are
 # set anew, and whatever was cached under the old ones is left unread, as after a change.
 AREA_GENERATION_KEY = "loa:feed:area:{}"
-EPOCH_KEY = "loa:feed:epoch"
 ORIGIN_KEY = "loa:feed:origin"
 GENERATION_SECONDS = 1
-_epoch = ProcessCache(maxsize=1, seconds=GENERATION_SECONDS)
+_epoch = SharedGeneration("loa:feed:epoch", seconds=GENERATION_SECONDS)
 _area_tokens = ProcessCache(maxsize=20_000, seconds=24 * 3600)  # by (epoch, key)
 
 
 def area_generations(area_ids: Iterable[int]) -> dict[int, str]:
     """The current generation of each of these areas, by area id."""
-    epoch = _current_epoch()
+    epoch = _epoch.current()
     names = {area: AREA_GENERATION_KEY.format(area) for area in area_ids}
     kept = _area_tokens.get_many((epoch, name) for name in names.values())
     tokens = {name: kept[(epoch, name)] for name in names.values() if (epoch, name) in kept}
@@ -168,41 +166,18 @@ def area_generations(area_ids: Iterable[int]) -> dict[int, str]:
 def areas_changed(area_ids: Iterable[int]) -> None:
     """Make the cached lists of these areas stale in every process: their live bulletins changed."""
     tokens = {AREA_GENERATION_KEY.format(area): uuid.uuid4().hex for area in area_ids}
-    epoch = uuid.uuid4().hex
-    shared = caches["shared"]
     # The areas first: a process that sees the new epoch must find the new tokens.
-    shared.set_many(tokens, None)
-    shared.set(EPOCH_KEY, epoch, None)
-    _epoch.set(EPOCH_KEY, epoch)
+    caches["shared"].set_many(tokens, None)
+    epoch = _epoch.renew()
     _area_tokens.set_many({(epoch, name): token for name, token in tokens.items()})
-
-
-def _current_epoch() -> str:
-    epoch = _epoch.get(EPOCH_KEY)
-    if epoch is None:
-        epoch = _shared_token(EPOCH_KEY)
-        _epoch.set(EPOCH_KEY, epoch)
-    return epoch
 
 
 def _origin(epoch: str) -> str:
     origin = _area_tokens.get((epoch, ORIGIN_KEY))
     if origin is None:
-        origin = _shared_token(ORIGIN_KEY)
+        origin = shared_token(ORIGIN_KEY)
         _area_tokens.set((epoch, ORIGIN_KEY), origin)
     return origin
-
-
-def _shared_token(name: str) -> str:
-    """The token kept under `name` in the shared cache, set first if it holds none."""
-    shared = caches["shared"]
-    token = shared.get(name)
-    if token is None:
-        # Of processes starting together, the first to add a token wins; read back the winner.
-        candidate = uuid.uuid4().hex
-        shared.add(name, candidate, None)
-        token = shared.get(name, candidate)
-    return token
 
 
 # The nation's unit, asked for on every call of the citizen API, under the units' generation.

@@ -9,15 +9,19 @@ form (and its CSRF token) is stored per visitor cookie, never shared.
 Everything a reader sees can change when a page is published, unpublished, moved or deleted, or
 when a record shown on the portal (a legal document, a procedure, a schedule, a question, an
 accepted proposal, an organization, a site, an image already in use) is saved: any of these
-clears the whole pages cache, with what pages share and is kept there too, and so is emptied even
-when whole pages are not cached: each site's frame (`loa.portal.pages.SiteFrame`) and the
-fragments every reader of a page gets alike (`{% wagtailcache %}` in the templates). Publishing is
+clears the whole pages cache and renews the pages generation (`PAGES_GENERATION`). What each
+server process keeps of the portal in its own memory, to build the pages the cache misses, is
+keyed by that generation and so left unread: each site's frame (`loa.portal.pages.SiteFrame`),
+the fragments every reader of a page gets alike (`{% wagtailcache %}` in the templates) and the
+pages found for addresses (`loa.portal.memory`). Publishing is
 rare next to reading, and clearing everything is the one rule that cannot leave a stale list
 behind. What changes with time alone (view counts, "most read", this week's schedule) is at most
 `WAGTAIL_CACHE_TIMEOUT` seconds old, and is never part of a fragment.
 
 The pages cache is a folder of files by default, so that the web server's processes share it and
-a publish in one clears it for all; Redis when `REDIS_URL` is set.
+a publish in one clears it for all; Redis when `REDIS_URL` is set. The generation lives in the
+"shared" cache, which every process reads again at most once a second: another process's change
+reaches the pages a process builds within that second.
 """
 
 from __future__ import annotations
@@ -35,10 +39,13 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from wagtail.views import serve
 from wagtailcache.cache import cache_page
 
+from .memory import PAGES_GENERATION, routed
+
 # Records that appear on portal pages: every model of these apps, and these models (a site's name
-# and address are shown on the portal's list of member sites).
+# and address are shown on the portal's list of member sites). A view restriction is no content,
+# but a copy stored before it was set would go on being served to anyone.
 PORTAL_CONTENT_APPS = ("legal", "procedures", "schedules", "questions", "syndication")
-PORTAL_CONTENT_MODELS = ("orgs.Organization", "wagtailcore.Site")
+PORTAL_CONTENT_MODELS = ("orgs.Organization", "wagtailcore.Site", "wagtailcore.PageViewRestriction")
 
 # Set on the response of every article page, and so kept with its cached copy: the view is counted
 # when the page is served, whether Wagtail rendered it or the cache did.
@@ -60,7 +67,7 @@ def counting_article_views(view: Callable[..., HttpResponse]) -> Callable[..., H
     return counted
 
 
-serve_page = counting_article_views(cache_page(serve))
+serve_page = counting_article_views(cache_page(routed(serve)))
 
 
 def clear_pages(**kwargs) -> None:
@@ -72,9 +79,9 @@ def clear_pages(**kwargs) -> None:
 
 
 def _empty_pages_cache() -> None:
-    # Not wagtailcache's clear_cache(), which does nothing when whole pages are not cached: the
-    # sites' frames and the pages' fragments are kept in this cache all the same.
+    # Not wagtailcache's clear_cache(), which does nothing when whole pages are not cached.
     caches[settings.WAGTAIL_CACHE_BACKEND].clear()
+    PAGES_GENERATION.renew()
 
 
 def connect_signals() -> None:

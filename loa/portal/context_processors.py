@@ -8,5 +8,5 @@ from .pages import FRAGMENT_CACHE_SECONDS
 
 
 def fragment_cache(request: HttpRequest) -> dict[str, int]:
-    """How long `{% wagtailcache fragment_seconds ... using="pages" %}` keeps a fragment."""
+    """How long `{% wagtailcache fragment_seconds ... %}` keeps a fragment at most."""
     return {"fragment_seconds": FRAGMENT_CACHE_SECONDS}

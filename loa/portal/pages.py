@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -48,6 +47,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from loa.orgs.models import Organization
+from loa.process_cache import ProcessCache
 
 from . import tree
 from .blocks import (
@@ -57,6 +57,7 @@ from .blocks import (
     SectionBodyBlock,
     VideoBlock,
 )
+from .memory import PAGES_GENERATION
 from .naming import owns_provincial_portal
 
 # Rendition specs used by the listings; prefetched with the articles so that each card costs nothing.
@@ -69,9 +70,11 @@ PORTRAIT_SPEC = "fill-240x300"
 ARTICLES_PER_PAGE = 12
 
 # How long a site's frame, and the fragments of pages that every reader sees alike (`{% wagtailcache
-# %}` in the templates, which previews bypass), are kept in the pages cache, which any change to the
-# site's pages empties.
+# %}` in the templates, which previews bypass), are kept at most; any change to the portal's pages
+# makes them stale sooner (see loa.portal.memory).
 FRAME_CACHE_SECONDS = FRAGMENT_CACHE_SECONDS = 3600
+# Each site's frame, by (pages generation, home page's path): a few hundred sites at most.
+_frames = ProcessCache(maxsize=500, seconds=FRAME_CACHE_SECONDS)
 # The path of a site's home page: the second level of the tree, under Wagtail's root page.
 HOME_PATH_LENGTH = 2 * Page.steplen
 
@@ -123,22 +126,20 @@ class SiteFrame:
 
     @classmethod
     def for_page(cls, page: Page) -> SiteFrame | None:
-        """The frame of the site `page` belongs to, from the pages cache when it is there.
+        """The frame of the site `page` belongs to, as this process keeps it when it can.
 
         Every page of a site shows the same frame, and a page the page cache misses (a new
-        address, a search, another page of a list) would otherwise build it again. The pages
-        cache is emptied whenever a page is published, unpublished, moved or deleted or an
-        organization changes (`loa.portal.caching`), so a kept frame is never stale. Home pages
-        are site roots, the children of the tree's root: the first steps of a page's path name
-        its site's home.
+        address, a search, another page of a list) would otherwise build it again. It is kept
+        under the pages generation, which any change to the portal's pages or records renews
+        (`loa.portal.caching`), so a kept frame is never stale. Home pages are site roots, the
+        children of the tree's root: the first steps of a page's path name its site's home.
         """
-        frames = caches[settings.WAGTAIL_CACHE_BACKEND]
-        key = f"loa:frame:{page.path[:HOME_PATH_LENGTH]}"
-        frame = frames.get(key)
+        key = (PAGES_GENERATION.current(), page.path[:HOME_PATH_LENGTH])
+        frame = _frames.get(key)
         if frame is None:
             frame = cls.build(page)
-            if frame is not None and frame.home.path == page.path[:HOME_PATH_LENGTH]:
-                frames.set(key, frame, FRAME_CACHE_SECONDS)
+            if frame is not None and frame.home.path == key[1]:
+                _frames.set(key, frame)
         return frame
 
     @classmethod
@@ -200,6 +201,10 @@ def translations_of(page: Page, home: PortalHomePage) -> list[Translation]:
 class PortalPage(Page):
     """The base of every portal page: puts the site's frame and the page's translations into the
     template context."""
+
+    # Portal pages never change themselves while serving, so the page found for an address may be
+    # kept and served to every later reader of it (see loa.portal.memory.routed).
+    keeps_route = True
 
     class Meta:
         abstract = True

@@ -400,11 +400,11 @@ def test_a_bulletin_approved_in_another_process_reaches_this_one(reader, sender,
     keep of those areas unread."""
     first = make_bulletin(sender)
     assert ids(reader.get(FEED)) == [first.pk]
-    epoch_here = audience._epoch.get(audience.EPOCH_KEY)
+    epoch_here = audience._epoch.current()
     second = make_bulletin(sender)  # as another process would: rows and shared generations...
-    audience._epoch.set(audience.EPOCH_KEY, epoch_here)  # ...not yet seen by this one
+    audience._epoch._seen.set(audience._epoch.key, epoch_here)  # ...not yet seen by this one
     assert ids(reader.get(FEED)) == [first.pk]
-    audience._epoch.clear()  # GENERATION_SECONDS later
+    audience._epoch._seen.clear()  # GENERATION_SECONDS later
     assert ids(reader.get(FEED)) == [second.pk, first.pk]
 
 
@@ -426,7 +426,7 @@ def test_a_lost_shared_cache_leaves_every_kept_list_unread(reader, sender):
     first = make_bulletin(sender)
     assert ids(reader.get(FEED)) == [first.pk]
     caches["shared"].clear()  # a restarted Redis, a removed var/cache/shared
-    audience._epoch.clear()
+    audience._epoch._seen.clear()
     with CaptureQueriesContext(connection) as queries:
         assert ids(reader.get(FEED)) == [first.pk]
     assert [query for query in queries if AudienceTarget._meta.db_table in query["sql"]]

@@ -7,6 +7,7 @@ from django.core.cache import caches
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from loa.reading.counting import flush_page_views
 from loa.reading.models import DailyPageViews
@@ -63,6 +64,16 @@ def test_unpublishing_clears_the_cache(client, site_a):
     assert read(client, site_a, article.url).status_code == 200
     article.unpublish()
     assert read(client, site_a, article.url).status_code == 404
+
+
+def test_a_view_restriction_takes_the_stored_copy_away(client, site_a):
+    article = publish_article(site_a, "Tin sắp thành nội bộ")
+    assert read(client, site_a, article.url)["X-Loa-Cache"] == "miss"
+    assert read(client, site_a, article.url)["X-Loa-Cache"] == "hit"
+    PageViewRestriction.objects.create(
+        page=article, restriction_type=PageViewRestriction.PASSWORD, password="mat-khau"
+    )
+    assert "Tin sắp thành nội bộ" not in read(client, site_a, article.url).content.decode()
 
 
 def test_signed_in_users_are_never_served_a_stored_copy(client, site_a):

@@ -1,19 +1,20 @@
 """Parts of pages that every reader sees alike (the home page's bands, an article's body, the
-footer) are kept in the pages cache, whether or not whole pages are cached (the test settings do
-not cache them), and go with it on any change. Previews never read nor keep them."""
+footer) are kept in each process's memory under the pages generation, whether or not whole pages
+are cached (the test settings do not cache them), and are left unread after any change. Previews
+never read nor keep them."""
 
 from __future__ import annotations
 
 import io
 
 import pytest
-from django.core.cache import caches
 from django.core.files.images import ImageFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from PIL import Image as PILImage
 
+from loa.portal.caching import clear_pages
 from loa.portal.pages import TopicPage
 from loa.reading.models import DailyPageViews
 
@@ -42,7 +43,7 @@ def test_kept_fragments_spare_the_queries_of_a_page_and_not_its_content(client, 
     topic.save_revision().publish()
     for path in ("/", articles[0].url):
         read(client, site_a, path)  # renditions are made on the first view
-        caches["pages"].clear()
+        clear_pages()
         cold_page, cold = read_counting(client, site_a, path)
         warm_page, warm = read_counting(client, site_a, path)  # the frame and fragments are kept
         assert warm_page == cold_page
@@ -75,7 +76,7 @@ def test_a_preview_neither_reads_nor_keeps_the_fragments(client, site_a):
     draft = article.get_latest_revision_as_object()
     draft.body = [{"type": "paragraph", "value": "<p>Nội dung chưa duyệt.</p>"}]
     assert "Nội dung chưa duyệt." in draft.make_preview_request().content.decode()
-    caches["pages"].clear()
+    clear_pages()
     assert "Nội dung chưa duyệt." in draft.make_preview_request().content.decode()
     assert "Nội dung chưa duyệt." not in read(client, site_a, article.url)
 

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from loa.portal.caching import clear_pages
 from loa.portal.pages import SectionPage, SiteFrame
 
 from .conftest import publish_article
@@ -32,7 +33,7 @@ def test_a_page_after_the_first_does_not_build_the_frame_again(client, site_a):
     first, second = publish_article(site_a, "Tin thứ nhất"), publish_article(site_a, "Tin thứ hai")
     read(client, site_a, first.url)  # renditions are made on the first view
     read(client, site_a, second.url)
-    caches["pages"].clear()
+    clear_pages()
     cold = queries(client, site_a, first.url)
     warm = queries(client, site_a, second.url)
     assert warm <= cold - 6, (cold, warm)

@@ -1,0 +1,124 @@
+"""What each server process keeps of the portal in its own memory, to build the pages that the page
+cache misses: the pages found for addresses, the rendered fragments (and, in `loa.portal.pages`,
+each site's frame).
+
+All of it is keyed by `PAGES_GENERATION`, which `loa.portal.caching.clear_pages` renews on every
+change that clears the page cache; the process that made the change sees the new generation at
+once, the others within a second. Kept in the process rather than in the shared page cache because
+reading a file and unpickling what it holds, on every request, cost about as much as rendering the
+fragment again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from loa.process_cache import ProcessCache, SharedGeneration
+
+PAGES_GENERATION = SharedGeneration("loa:pages:generation", seconds=1)
+
+KEPT_SECONDS = 3600
+# Routes hold the page itself, its body included: some thousand pages are most of what is read.
+ROUTES_KEPT = 1_000
+# Fragments are bounded by their length: some 16 million characters, a few thousand pages' parts.
+FRAGMENT_CHARACTERS = 16_000_000
+
+_routes = ProcessCache(maxsize=ROUTES_KEPT, seconds=KEPT_SECONDS)
+_fragments = ProcessCache(maxsize=FRAGMENT_CHARACTERS, seconds=KEPT_SECONDS, sizeof=len)
+
+
+def routed(serve: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Wagtail's `serve`, with the site and page of each address found once per generation.
+
+    Wagtail finds a page one tree level at a time: the site by its host name, the site's home page
+    in the reader's language, then each level's child by its slug and its specific row, some five
+    queries for an article. Routing is the same for every reader of an address, and every change
+    to pages or sites renews the generation, so the route is kept with the site and page it found,
+    and Wagtail's own `serve` (its view restrictions and hooks included) gets them as if it had
+    found them itself.
+
+    The page object is then shared by every request of the process that reads that address, which
+    is safe only for page types that never change themselves while serving: those that say so with
+    `keeps_route = True` (`loa.portal.pages.PortalPage`). Any other page is routed by Wagtail alone.
+    """
+
+    def serve_routed(request: HttpRequest, path: str) -> HttpResponse:
+        key = (
+            PAGES_GENERATION.current(),
+            request._get_raw_host(),  # as Wagtail finds the site: without ALLOWED_HOSTS' check
+            request.get_port(),
+            get_language(),  # a site's home page differs by language
+            path,
+        )
+        kept = _routes.get(key)
+        if kept is not None:
+            request._wagtail_site, request._wagtail_route_for_request = kept
+        else:
+            route = Page.route_for_request(request, path)
+            if route is not None and getattr(route.page, "keeps_route", False):
+                _routes.set(key, (request._wagtail_site, route))
+        return serve(request, path)
+
+    return serve_routed
+
+
+class FragmentCache(BaseCache):
+    """Django's cache API over this process's memory, for template fragments.
+
+    It is the "template_fragments" cache, which `{% cache %}` and Wagtail's `{% wagtailcache %}` use
+    by default. Fragments are kept as rendered, under the pages generation: a change to the portal
+    leaves every fragment unread, in every process. `clear()` forgets this process's fragments only;
+    `loa.portal.caching.clear_pages` is what makes all of them stale.
+    """
+
+    def __init__(self, location: str, params: dict[str, Any]) -> None:
+        super().__init__(params)
+
+    def _key(self, key: str, version: int | None) -> tuple[str, str]:
+        return (PAGES_GENERATION.current(), self.make_key(key, version))
+
+    def get(self, key: str, default: Any = None, version: int | None = None) -> Any:
+        return _fragments.get(self._key(key, version), default)
+
+    def set(
+        self, key: str, value: Any, timeout: float | None = DEFAULT_TIMEOUT, version: int | None = None
+    ) -> None:
+        if timeout is DEFAULT_TIMEOUT:
+            timeout = self.default_timeout
+        if timeout is not None and timeout <= 0:
+            self.delete(key, version)
+            return
+        _fragments.set(self._key(key, version), value, timeout)
+
+    def add(
+        self, key: str, value: Any, timeout: float | None = DEFAULT_TIMEOUT, version: int | None = None
+    ) -> bool:
+        if self.has_key(key, version):
+            return False
+        self.set(key, value, timeout, version)
+        return True
+
+    def has_key(self, key: str, version: int | None = None) -> bool:
+        return _fragments.get(self._key(key, version), _ABSENT) is not _ABSENT
+
+    def touch(self, key: str, timeout: float | None = DEFAULT_TIMEOUT, version: int | None = None) -> bool:
+        value = _fragments.get(self._key(key, version), _ABSENT)
+        if value is _ABSENT:
+            return False
+        self.set(key, value, timeout, version)
+        return True
+
+    def delete(self, key: str, version: int | None = None) -> bool:
+        return _fragments.delete(self._key(key, version))
+
+    def clear(self) -> None:
+        _fragments.clear()
+
+
+_ABSENT = object()
