@@ -16,7 +16,11 @@ Each server is measured against its own ping, interleaved as bench/README.md exp
 - `wagtail`: a bare `wagtailcore.Page` (Wagtail's own `wagtailcore/page.html`, a title and
   nothing else) at a host of its own, added to the benchmark's database only: what Wagtail itself
   costs on this stack (middleware, site and page lookup, a template), standing in for a stock
-  Wagtail home page.
+  Wagtail home page;
+- `articles` (uncached server only): the 5,000 most recent articles of all sites, one after the
+  other, so that nearly every request meets an address its process has not kept yet (a crawler,
+  or readers spread over the archive): Wagtail routes it and its fragments are built, only the
+  site's frame is kept.
 
 Before serving, each page is asked in a Django shell, once to warm the process and then, with the
 page cache emptied, to count the database queries of a miss with nothing kept, of a hit, and of a
@@ -59,6 +63,7 @@ READER = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0
 """A browser's User-Agent: without one, the article's view would not be counted (loa.reading)."""
 WAGTAIL_HOST = "wagtail-page.localhost"
 NAMES = ("home", "article", "wagtail")
+IN_TURN = 5_000  # the `articles` endpoint's addresses
 
 # Run by `manage.py shell` inside the prepared site: add the bare Wagtail page (once), find the
 # pages to measure, count their queries on a miss and on a hit (after a first request, as
@@ -97,7 +102,13 @@ for name, (page_host, path) in pages.items():
         counts.append(len(captured))
     queries[name] = counts
 clear_pages()
-open(os.environ["PAGES_FILE"], "w").write(json.dumps({"pages": pages, "queries": queries}))
+hosts = dict(Site.objects.values_list("pk", "hostname"))
+in_turn = []
+for each in ArticlePage.objects.live().order_by("-first_published_at")[:int(os.environ["IN_TURN"])]:
+    site_id, _root, path = each.get_url_parts()
+    in_turn.append([hosts[site_id], path])
+open(os.environ["PAGES_FILE"], "w").write(
+    json.dumps({"pages": pages, "queries": queries, "in_turn": in_turn}))
 """
 
 
@@ -109,43 +120,51 @@ def surveyed(articles: int, sites: int, pages_file: Path) -> Callable[[Site], No
     def prepare(site: Site) -> None:
         generate(site)
         env = {"SITES_FILE": str(sites_file), "PAGES_FILE": str(pages_file),
-               "WAGTAIL_HOST": WAGTAIL_HOST, "READER": READER}
+               "WAGTAIL_HOST": WAGTAIL_HOST, "READER": READER, "IN_TURN": str(IN_TURN)}
         Site(site.var_dir, {**site.env, **env}).manage("shell", "-c", SURVEY)
 
     return prepare
 
 
-def endpoints(pages: dict[str, list[str]]) -> list[Endpoint]:
-    return [
+def endpoints(survey: dict, *, in_turn: bool) -> list[Endpoint]:
+    """The pages to measure; with `in_turn`, also the articles asked one after the other."""
+    chosen = [
         Endpoint(name, path, headers=(("Host", host), ("User-Agent", READER)))
-        for name, (host, path) in pages.items()
+        for name, (host, path) in survey["pages"].items()
     ]
+    if in_turn:
+        addresses = [(path, (("Host", host), ("User-Agent", READER)))
+                     for host, path in survey["in_turn"]]
+        chosen.append(Endpoint("articles", f"({len(addresses):,} articles in turn)",
+                               variants=lambda var_dir: addresses))
+    return chosen
 
 
-def cache_header(url: str, endpoint: Endpoint) -> str:
+def cache_header(url: str, path: str, headers: dict[str, str]) -> str:
     """The page cache's verdict on one request (X-Loa-Cache: hit, miss or skip; "-" if none)."""
-    request = urllib.request.Request(url + endpoint.path, headers=dict(endpoint.headers))
+    request = urllib.request.Request(url + path, headers=headers)
     with urllib.request.urlopen(request, timeout=30) as response:
         response.read()
         return response.headers.get("X-Loa-Cache", "-")
 
 
 def measured(
-    url: str, label: str, chosen: Sequence[Endpoint], args: argparse.Namespace
+    url: str, var_dir: Path, label: str, chosen: Sequence[Endpoint], args: argparse.Namespace
 ) -> tuple[list[Row], dict[str, str]]:
     """Every endpoint of `chosen` against this server's ping; and each one's X-Loa-Cache."""
-    rows = {endpoint: Row(endpoint, [], check_endpoint(url + endpoint.path,
-                                                       dict(endpoint.headers)))
-            for endpoint in [BASELINE, *chosen]}
+    requests = {endpoint: endpoint.requests(var_dir) for endpoint in [BASELINE, *chosen]}
+    rows = {endpoint: Row(endpoint, [], check_endpoint(url + requests[endpoint][0][0],
+                                                       requests[endpoint][0][1]))
+            for endpoint in requests}
     # check_endpoint was the warm-up request; this one says whether the cache answered.
-    verdicts = {endpoint.name: cache_header(url, endpoint) for endpoint in chosen}
+    verdicts = {endpoint.name: cache_header(url, *requests[endpoint][0]) for endpoint in chosen}
     if label == "cached" and set(verdicts.values()) != {"hit"}:
         raise SystemExit(f"The cached pages are not served from the cache: {verdicts}")
     order = interleave(chosen)
     for step, endpoint in enumerate(order, 1):
-        result = measure(url + endpoint.path, concurrency=args.concurrency,
-                         duration=args.duration, warmup=args.warmup,
-                         processes=args.client_processes, headers=dict(endpoint.headers))
+        result = measure(url, concurrency=args.concurrency, duration=args.duration,
+                         warmup=args.warmup, processes=args.client_processes,
+                         variants=requests[endpoint])
         rows[endpoint].results.append(result)
         print(f"[{label} {step}/{len(order)}] {endpoint.name:<8} {result.rps:8,.0f} rps  "
               f"p50 {result.p50_ms:6.1f} ms  p99 {result.p99_ms:6.1f} ms  "
@@ -187,9 +206,9 @@ def main() -> int:
             with production_server(var_dir, workers=args.workers, env=env,
                                    prepare=prepare) as url:
                 survey = json.loads(pages_file.read_text())
-                chosen = [e for e in endpoints(survey["pages"])
+                chosen = [e for e in endpoints(survey, in_turn=label == "uncached")
                           if not args.only or e.name in args.only]
-                rows, verdicts = measured(url, label, chosen, args)
+                rows, verdicts = measured(url, var_dir, label, chosen, args)
             cache = ", ".join(f"{name} {verdict}" for name, verdict in verdicts.items())
             sections.append((label, rows, f"X-Loa-Cache after the warm-up request: {cache}."))
     title = f"Loa page speed: {options.articles:,} articles over {options.sites} member sites"
