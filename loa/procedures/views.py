@@ -21,8 +21,9 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from loa.admin_menu import ShownToMenuItem
 from loa.audit.log import record
+from loa.portal.site_records import OwnSiteHistoryMixin, OwnSiteIndexMixin, OwnSiteObjectMixin
 
-from .access import ProcedurePermissionPolicy, procedures_managed_by, sites_managed_by
+from .access import POLICY, sites_managed_by
 from .forms import ProcedureForm, ProcedureImportForm
 from .importing import (
     COLUMNS,
@@ -34,16 +35,9 @@ from .importing import (
 from .models import AdministrativeProcedure
 
 
-class OwnProceduresMixin:
-    """Narrows a view's records to the sites the user keeps, so that any other id is 404."""
-
-    def get_queryset(self):
-        return procedures_managed_by(self.request.user).select_related("site__site")
-
-
-class ProcedureIndexView(generic.IndexView):
+class ProcedureIndexView(OwnSiteIndexMixin, generic.IndexView):
     def get_base_queryset(self):
-        return procedures_managed_by(self.request.user).select_related("site__site")
+        return super().get_base_queryset().select_related("site__site")
 
     def search_queryset(self, queryset):
         # The public catalogue's search: diacritics optional, an exact code first.
@@ -67,7 +61,7 @@ class ProcedureCreateView(generic.CreateView):
         return procedure
 
 
-class ProcedureEditView(OwnProceduresMixin, generic.EditView):
+class ProcedureEditView(OwnSiteObjectMixin, generic.EditView):
     def save_instance(self) -> AdministrativeProcedure:
         procedure = self.form.save()
         self.has_content_changes = self.form.has_changed()
@@ -75,28 +69,26 @@ class ProcedureEditView(OwnProceduresMixin, generic.EditView):
         return procedure
 
 
-class ProcedureDeleteView(OwnProceduresMixin, generic.DeleteView):
+class ProcedureDeleteView(OwnSiteObjectMixin, generic.DeleteView):
     def delete_action(self) -> None:
         with transaction.atomic():
             record(self.object, "loa.procedure.delete", code=self.object.code)
             self.object.delete()
 
 
-class ProcedureHistoryView(history.HistoryView):
-    def get_base_object_queryset(self):
-        return procedures_managed_by(self.request.user)
+class ProcedureHistoryView(OwnSiteHistoryMixin, history.HistoryView):
+    pass
 
 
-class ProcedureUsageView(usage.UsageView):
-    def get_base_object_queryset(self):
-        return procedures_managed_by(self.request.user)
+class ProcedureUsageView(OwnSiteHistoryMixin, usage.UsageView):
+    pass
 
 
 class ProcedureViewSet(ModelViewSet):
     model = AdministrativeProcedure
     icon = "list-ul"
     menu_label = _("Procedure catalogue")
-    permission_policy = ProcedurePermissionPolicy(AdministrativeProcedure)
+    permission_policy = POLICY
     edit_handler = ObjectList(
         [
             FieldPanel("site"),

@@ -154,6 +154,7 @@ class QuestionActionView(OwnSiteObjectMixin, WagtailAdminTemplateMixin, FormView
     the question's edit screen."""
 
     model = Question
+    permission_policy = POLICY
     template_name = "questions/admin/confirm_action.html"
     header_icon = "help"
     form_class = forms.Form
@@ -172,7 +173,7 @@ class QuestionActionView(OwnSiteObjectMixin, WagtailAdminTemplateMixin, FormView
         self.object = questions.filter(pk=pk).first()
         if self.object is None:
             raise Http404
-        if not POLICY.user_has_permission_for_instance(request.user, PUBLISH, self.object):
+        if not self.permission_policy.user_has_permission_for_instance(request.user, PUBLISH, self.object):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

@@ -93,6 +93,7 @@ class ScheduleActionView(OwnSiteObjectMixin, WagtailAdminTemplateMixin, Template
     to the week's edit screen."""
 
     model = WeeklySchedule
+    permission_policy = POLICY
     template_name = "schedules/admin/confirm_action.html"
     header_icon = "calendar"
     url_name = ""
@@ -110,7 +111,7 @@ class ScheduleActionView(OwnSiteObjectMixin, WagtailAdminTemplateMixin, Template
         self.object = self.get_queryset().select_related("site__site").filter(pk=pk).first()
         if self.object is None:
             raise Http404
-        if not POLICY.user_has_permission_for_instance(request.user, self.permission, self.object):
+        if not self.permission_policy.user_has_permission_for_instance(request.user, self.permission, self.object):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
