@@ -15,9 +15,10 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Page, Site
+from wagtail.url_routing import RouteResult
 
 from loa.process_cache import ProcessCache, SharedGeneration
 
@@ -30,6 +31,8 @@ ROUTES_KEPT = 1_000
 FRAGMENT_CHARACTERS = 16_000_000
 
 _routes = ProcessCache(maxsize=ROUTES_KEPT, seconds=KEPT_SECONDS)
+# Each host's site and home page, by (generation, host, port, language).
+_homes = ProcessCache(maxsize=2_000, seconds=KEPT_SECONDS)
 _fragments = ProcessCache(maxsize=FRAGMENT_CHARACTERS, seconds=KEPT_SECONDS, sizeof=len)
 
 
@@ -37,35 +40,61 @@ def routed(serve: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Wagtail's `serve`, with the site and page of each address found once per generation.
 
     Wagtail finds a page one tree level at a time: the site by its host name, the site's home page
-    in the reader's language, then each level's child by its slug and its specific row, some five
+    in the reader's language, then each level's child by its slug and its specific row, some eight
     queries for an article. Routing is the same for every reader of an address, and every change
     to pages or sites renews the generation, so the route is kept with the site and page it found,
     and Wagtail's own `serve` (its view restrictions and hooks included) gets them as if it had
-    found them itself.
+    found them itself. An address met for the first time is routed from its site's kept home page,
+    as Wagtail would from the site's root page, sparing the first four of those queries.
 
-    The page object is then shared by every request of the process that reads that address, which
-    is safe only for page types that never change themselves while serving: those that say so with
-    `keeps_route = True` (`loa.portal.pages.PortalPage`). Any other page is routed by Wagtail alone.
+    The page objects are then shared by every request of the process, which is safe only for page
+    types that never change themselves while serving: those that say so with `keeps_route = True`
+    (`loa.portal.pages.PortalPage`). Any other page is routed by Wagtail alone.
     """
 
     def serve_routed(request: HttpRequest, path: str) -> HttpResponse:
-        key = (
+        where = (
             PAGES_GENERATION.current(),
             request._get_raw_host(),  # as Wagtail finds the site: without ALLOWED_HOSTS' check
             request.get_port(),
             get_language(),  # a site's home page differs by language
-            path,
         )
-        kept = _routes.get(key)
+        kept = _routes.get((*where, path))
+        if kept is None:
+            kept = _route(request, path, where)
         if kept is not None:
             request._wagtail_site, request._wagtail_route_for_request = kept
-        else:
-            route = Page.route_for_request(request, path)
-            if route is not None and getattr(route.page, "keeps_route", False):
-                _routes.set(key, (request._wagtail_site, route))
         return serve(request, path)
 
     return serve_routed
+
+
+def _route(request: HttpRequest, path: str, where: tuple) -> tuple[Site, RouteResult] | None:
+    """The site and route of an address not kept yet, kept now if its page allows it."""
+    home = _homes.get(where)
+    if home is None:
+        route = Page.route_for_request(request, path)
+        site = getattr(request, "_wagtail_site", None)
+        if route is None or site is None:
+            return None
+        home = (site, site.root_page.localized.specific)
+        if getattr(home[1], "keeps_route", False):
+            _homes.set(where, home)
+    else:
+        # What Page.route_for_request does, from the kept home page.
+        site, root = home
+        try:
+            route = root.route(request, [component for component in path.split("/") if component])
+        except Http404:
+            route = None
+        request._wagtail_site, request._wagtail_route_for_request = site, route
+        if route is None:
+            return None
+    if not getattr(route.page, "keeps_route", False):
+        return None
+    kept = (site, route)
+    _routes.set((*where, path), kept)
+    return kept
 
 
 class FragmentCache(BaseCache):

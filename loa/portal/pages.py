@@ -75,6 +75,8 @@ ARTICLES_PER_PAGE = 12
 FRAME_CACHE_SECONDS = FRAGMENT_CACHE_SECONDS = 3600
 # Each site's frame, by (pages generation, home page's path): a few hundred sites at most.
 _frames = ProcessCache(maxsize=500, seconds=FRAME_CACHE_SECONDS)
+# Each section's newest articles, for "more in this section": by (generation, section's path, limit).
+_section_news = ProcessCache(maxsize=5_000, seconds=FRAME_CACHE_SECONDS)
 # The path of a site's home page: the second level of the tree, under Wagtail's root page.
 HOME_PATH_LENGTH = 2 * Page.steplen
 
@@ -115,6 +117,12 @@ class SiteFrame:
     @property
     def menu(self) -> list[Page]:
         return [page for page in self.sections if page.show_in_menus]
+
+    @cached_property
+    def home_translations(self) -> dict[str, Page]:
+        """The site's live home page in each other language, by language code (read once, then
+        kept with the frame)."""
+        return live_by_language(self.home.get_translations())
 
     @property
     def more_sections(self) -> list[Page]:
@@ -177,18 +185,15 @@ class Translation:
     is_home_fallback: bool  # the page has no translation in this language: its home page stands in
 
 
-def translations_of(page: Page, home: PortalHomePage) -> list[Translation]:
+def translations_of(page: Page, frame: SiteFrame) -> list[Translation]:
     """`page` in each other language its site is published in, in the order of the settings.
 
     A language where the page itself has no live translation gets the site's home page in that
-    language; a language where the site has no live home page gets nothing. Two queries.
+    language; a language where the site has no live home page gets nothing. One query, and one
+    more for the site's home pages when the frame has not read them yet.
     """
-
-    def by_language(pages: QuerySet) -> dict[str, Page]:
-        return {p.locale.language_code: p for p in pages.live().select_related("locale")}
-
-    pages = by_language(page.get_translations())
-    homes = pages if page.pk == home.pk else by_language(home.get_translations())
+    pages = live_by_language(page.get_translations())
+    homes = pages if page.pk == frame.home.pk else frame.home_translations
     translations = []
     for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
         if code in pages:
@@ -196,6 +201,11 @@ def translations_of(page: Page, home: PortalHomePage) -> list[Translation]:
         elif code in homes:
             translations.append(Translation(code, name, homes[code], is_home_fallback=True))
     return translations
+
+
+def live_by_language(pages: QuerySet) -> dict[str, Page]:
+    """The live ones of `pages`, by their language code."""
+    return {page.locale.language_code: page for page in pages.live().select_related("locale")}
 
 
 class PortalPage(Page):
@@ -216,7 +226,7 @@ class PortalPage(Page):
         frame = context["frame"] = SiteFrame.build(self) if preview else SiteFrame.for_page(self)
         # Read only where the fragments that show them are not kept (see base.html).
         context["translations"] = (
-            SimpleLazyObject(lambda: translations_of(self, frame.home)) if frame else []
+            SimpleLazyObject(lambda: translations_of(self, frame)) if frame else []
         )
         return context
 
@@ -428,9 +438,20 @@ class ArticlePage(PortalPage):
         ]
 
     def more_in_section(self, limit: int = 4) -> list[ArticlePage]:
-        """The newest other articles of this article's section, with their card images."""
-        more = ArticlePage.objects.live().filter(tree.siblings(self))
-        return list(with_card_images(more.order_by("-first_published_at"), SMALL_CARD_SPEC)[:limit])
+        """The newest other articles of this article's section, with their card images.
+
+        Every article of a section shows nearly the same few, so the section's newest are kept
+        (under the pages generation) and this article is left out of them.
+        """
+        key = (PAGES_GENERATION.current(), self.path[: -self.steplen], limit)
+        newest = _section_news.get(key)
+        if newest is None:
+            section = ArticlePage.objects.live().filter(tree.siblings(self, inclusive=True))
+            newest = list(
+                with_card_images(section.order_by("-first_published_at"), SMALL_CARD_SPEC)[: limit + 1]
+            )
+            _section_news.set(key, newest)
+        return [article for article in newest if article.pk != self.pk][:limit]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -46,11 +46,12 @@ def children(page: Page) -> Q:
     return below(page) & Q(depth=page.depth + 1)
 
 
-def siblings(page: Page) -> Q:
-    """Pages beside `page`, itself excluded: `sibling_of(page, inclusive=False)` by a range."""
+def siblings(page: Page, *, inclusive: bool = False) -> Q:
+    """Pages beside `page`, itself excluded unless `inclusive`: `sibling_of()` by a range."""
     parent_path = page.path[: -Page.steplen]
     parent_range = Q(path__gt=parent_path) & _before(next_sibling_path(parent_path))
-    return parent_range & Q(depth=page.depth) & ~Q(pk=page.pk)
+    beside = parent_range & Q(depth=page.depth)
+    return beside if inclusive else beside & ~Q(pk=page.pk)
 
 
 def _before(bound: str | None, field: str = "path") -> Q:

@@ -39,6 +39,25 @@ def test_an_address_is_routed_once_per_generation(client, site_a):
     assert routing_queries(client, site_a.hostname, article.url)
 
 
+def test_a_new_address_is_routed_from_the_kept_home_page(client, site_a):
+    article = publish_article(site_a, "Tin mới trên trang đã biết")
+    assert read(client, site_a.hostname, "/").status_code == 200
+    with CaptureQueriesContext(connection) as captured:
+        assert "Tin mới trên trang đã biết" in read(client, site_a.hostname, article.url).content.decode()
+    assert not [query for query in captured if '"wagtailcore_site"' in query["sql"]]
+    assert read(client, site_a.hostname, "/khong-co-trang-nay/").status_code == 404
+
+
+def test_articles_of_a_section_share_its_newest(client, site_a):
+    first, second, third = (publish_article(site_a, f"Tin thứ {n}") for n in (1, 2, 3))
+    assert [a.pk for a in third.more_in_section()] == [second.pk, first.pk]
+    with CaptureQueriesContext(connection) as captured:
+        assert [a.pk for a in first.more_in_section()] == [third.pk, second.pk]
+    assert len(captured) == 0
+    fourth = publish_article(site_a, "Tin thứ 4")
+    assert [a.pk for a in first.more_in_section()] == [fourth.pk, third.pk, second.pk]
+
+
 def test_an_unpublished_page_is_gone_at_once(client, site_a):
     article = publish_article(site_a, "Tin sẽ gỡ")
     assert read(client, site_a.hostname, article.url).status_code == 200
