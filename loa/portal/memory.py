@@ -77,9 +77,8 @@ def _route(request: HttpRequest, path: str, where: tuple) -> tuple[Site, RouteRe
         site = getattr(request, "_wagtail_site", None)
         if route is None or site is None:
             return None
-        home = (site, site.root_page.localized.specific)
-        if getattr(home[1], "keeps_route", False):
-            _homes.set(where, home)
+        if getattr(site.root_page.specific_class, "keeps_route", False):
+            _homes.set(where, (site, site.root_page.localized.specific))
     else:
         # What Page.route_for_request does, from the kept home page.
         site, root = home
