@@ -175,7 +175,7 @@ if os.environ.get("REDIS_URL"):
             "KEY_PREFIX": "loa",
         },
         "pages": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "loa.portal.memory.RedisPagesCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "loa-pages",
             "TIMEOUT": PAGE_CACHE_SECONDS,
@@ -194,7 +194,7 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 50_000},
         },
         "pages": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "loa.portal.memory.FileBasedPagesCache",
             "LOCATION": VAR_DIR / "cache" / "pages",
             "TIMEOUT": PAGE_CACHE_SECONDS,
             "OPTIONS": {"MAX_ENTRIES": 20_000},

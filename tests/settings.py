@@ -16,6 +16,6 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 # Page tests count queries and read what they just published: no page cache, except in the tests
 # of the cache itself (tests/portal/test_caching.py), which turn it on.
 WAGTAIL_CACHE = False
-CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}  # noqa: F405
+CACHES["pages"] = {"BACKEND": "loa.portal.memory.LocMemPagesCache", "LOCATION": "pages"}  # noqa: F405
 # One test process: its shared cache need not be shared with anyone.
 CACHES["shared"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"}  # noqa: F405

@@ -9,7 +9,7 @@ form (and its CSRF token) is stored per visitor cookie, never shared.
 Everything a reader sees can change when a page is published, unpublished, moved or deleted, or
 when a record shown on the portal (a legal document, a procedure, a schedule, a question, an
 accepted proposal, an organization, a site, an image already in use) is saved: any of these
-clears the whole pages cache and renews the pages generation (`PAGES_GENERATION`). What each
+clears the whole pages cache, whose backend renews the pages generation as it empties. What each
 server process keeps of the portal in its own memory, to build the pages the cache misses, is
 keyed by that generation and so left unread: each site's frame (`loa.portal.pages.SiteFrame`),
 the fragments every reader of a page gets alike (`{% wagtailcache %}` in the templates) and the
@@ -39,7 +39,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from wagtail.views import serve
 from wagtailcache.cache import cache_page
 
-from .memory import PAGES_GENERATION, routed
+from .memory import routed
 
 # Records that appear on portal pages: every model of these apps, and these models (a site's name
 # and address are shown on the portal's list of member sites). A view restriction is no content,
@@ -79,9 +79,9 @@ def clear_pages(**kwargs) -> None:
 
 
 def _empty_pages_cache() -> None:
-    # Not wagtailcache's clear_cache(), which does nothing when whole pages are not cached.
+    # Not wagtailcache's clear_cache(), which does nothing when whole pages are not cached. The
+    # pages cache's backend renews the pages generation as it empties.
     caches[settings.WAGTAIL_CACHE_BACKEND].clear()
-    PAGES_GENERATION.renew()
 
 
 def connect_signals() -> None:

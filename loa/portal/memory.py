@@ -15,6 +15,9 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
+from django.core.cache.backends.filebased import FileBasedCache
+from django.core.cache.backends.locmem import LocMemCache
+from django_redis.cache import RedisCache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
@@ -150,3 +153,25 @@ class FragmentCache(BaseCache):
 
 
 _ABSENT = object()
+
+
+class RenewsPagesGeneration:
+    """For the backend of the "pages" cache: emptying it, by whatever means (a change to the portal,
+    `migrate`, the admin's Cache screen, `clear_wagtail_cache`), also makes stale what every
+    process keeps of the portal."""
+
+    def clear(self) -> None:
+        super().clear()
+        PAGES_GENERATION.renew()
+
+
+class FileBasedPagesCache(RenewsPagesGeneration, FileBasedCache):
+    pass
+
+
+class RedisPagesCache(RenewsPagesGeneration, RedisCache):
+    pass
+
+
+class LocMemPagesCache(RenewsPagesGeneration, LocMemCache):
+    pass

@@ -76,7 +76,7 @@ FRAME_CACHE_SECONDS = FRAGMENT_CACHE_SECONDS = 3600
 # Each site's frame, by (pages generation, home page's path): a few hundred sites at most.
 _frames = ProcessCache(maxsize=500, seconds=FRAME_CACHE_SECONDS)
 # Each section's newest articles, for "more in this section": by (generation, section's path, limit).
-_section_news = ProcessCache(maxsize=5_000, seconds=FRAME_CACHE_SECONDS)
+_section_news = ProcessCache(maxsize=1_000, seconds=FRAME_CACHE_SECONDS)
 # The path of a site's home page: the second level of the tree, under Wagtail's root page.
 HOME_PATH_LENGTH = 2 * Page.steplen
 

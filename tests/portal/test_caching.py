@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from loa.portal.memory import PAGES_GENERATION
 from loa.reading.counting import flush_page_views
 from loa.reading.models import DailyPageViews
 from tests.factories import make_user
@@ -74,6 +76,14 @@ def test_a_view_restriction_takes_the_stored_copy_away(client, site_a):
         page=article, restriction_type=PageViewRestriction.PASSWORD, password="mat-khau"
     )
     assert "Tin sắp thành nội bộ" not in read(client, site_a, article.url).content.decode()
+
+
+def test_clearing_the_cache_by_hand_also_empties_what_processes_keep(client, site_a):
+    article = publish_article(site_a, "Tin trước khi xoá bộ nhớ đệm")
+    read(client, site_a, article.url)
+    kept = PAGES_GENERATION.current()
+    call_command("clear_wagtail_cache")  # as the admin's Cache screen does
+    assert PAGES_GENERATION.current() != kept
 
 
 def test_signed_in_users_are_never_served_a_stored_copy(client, site_a):
