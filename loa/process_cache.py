@@ -32,8 +32,9 @@ class ProcessCache:
     lists can be bounded by the rows it holds. When the cache is full, the entries set longest ago
     make room; an entry heavier than the whole cache is served but not kept. Entries live as long
     (unless set with a shorter lifetime), so the oldest is the next to expire: it is a dictionary
-    in the order entries were set, pruned from its front. (cachetools' TTLCache does the same more generally, at several
-    times the cost of a lookup, and the feed makes some twenty-five lookups per call.)
+    in the order entries were set, pruned from its front. (cachetools' TTLCache does the same more
+    generally, at several times the cost of a lookup, and the feed makes some twenty-five lookups
+    per call.)
     """
 
     def __init__(

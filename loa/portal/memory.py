@@ -2,9 +2,9 @@
 cache misses: the pages found for addresses, the rendered fragments (and, in `loa.portal.pages`,
 each site's frame).
 
-All of it is keyed by `PAGES_GENERATION`, which `loa.portal.caching.clear_pages` renews on every
-change that clears the page cache; the process that made the change sees the new generation at
-once, the others within a second. Kept in the process rather than in the shared page cache because
+All of it is keyed by `PAGES_GENERATION`, which the pages cache's backend renews whenever it is
+emptied (on every change, see `loa.portal.caching`); the process that made the change sees the new
+generation at once, the others within a second. Kept in the process rather than in the shared page cache because
 reading a file and unpickling what it holds, on every request, cost about as much as rendering the
 fragment again.
 """
@@ -17,9 +17,9 @@ from typing import Any
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.locmem import LocMemCache
-from django_redis.cache import RedisCache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import get_language
+from django_redis.cache import RedisCache
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
@@ -109,7 +109,7 @@ class FragmentCache(BaseCache):
     """
 
     def __init__(self, location: str, params: dict[str, Any]) -> None:
-        super().__init__(params)
+        super().__init__(params)  # no location: the store is this module's, one per process
 
     def _key(self, key: str, version: int | None) -> tuple[str, str]:
         return (PAGES_GENERATION.current(), self.make_key(key, version))

@@ -24,15 +24,20 @@ PUBLISHING_ROLES = (Role.PORTAL_EDITOR, Role.EDITOR_IN_CHIEF)
 PUBLISH = "publish"
 
 
-def sites_for(user, actions: Iterable[str], roles: Iterable[str] | None = None) -> QuerySet[MemberSite]:
+def sites_for(
+    user, actions: Iterable[str], roles: Iterable[str] | None = None
+) -> QuerySet[MemberSite]:
     """The sites on whose records `user` may perform one of `actions`; `roles`, when given, are the
     only roles that may handle the records at all."""
-    actions = set(actions)
     if not getattr(user, "is_active", False):
         return MemberSite.objects.none()
-    if roles is None:
-        roles = PUBLISHING_ROLES if actions == {PUBLISH} else tuple(ROLE_GROUPS)
-    return sites_edited_by(user, roles)
+    return sites_edited_by(user, _acting_roles(actions, roles))
+
+
+def _acting_roles(actions: Iterable[str], roles: Iterable[str] | None) -> tuple[str, ...]:
+    if roles is not None:
+        return tuple(roles)
+    return PUBLISHING_ROLES if set(actions) == {PUBLISH} else tuple(ROLE_GROUPS)
 
 
 class SiteRecordPolicy(BasePermissionPolicy):
@@ -71,10 +76,8 @@ class SiteRecordPolicy(BasePermissionPolicy):
         return self.model._default_manager.filter(site__in=self.sites_for(user, actions))
 
     def users_with_any_permission(self, actions: Iterable[str]) -> QuerySet:
-        actions = set(actions)
-        roles = self.roles or (PUBLISHING_ROLES if actions == {PUBLISH} else tuple(ROLE_GROUPS))
         members = Q(is_superuser=True)
-        for role in roles:
+        for role in _acting_roles(actions, self.roles):
             members |= Q(**{f"groups__site_as_{ROLE_GROUPS[role]}__isnull": False})
         return get_user_model().objects.filter(members, is_active=True).distinct()
 

@@ -5,7 +5,9 @@ from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
 from loa.orgs.roles import Role
+from loa.procedures.access import POLICY as PROCEDURES
 from loa.procedures.models import AdministrativeProcedure
+from loa.schedules.views import POLICY as SCHEDULES
 from tests.factories import make_user
 
 from .conftest import make_procedure, sheet
@@ -135,3 +137,13 @@ def test_the_sample_file_is_offered_to_keepers_only(client, site_a, editor_a):
     assert b"".join(response.streaming_content).decode("utf-8").startswith("STT,Mã thủ tục")
     client.force_login(site_a.staff(Role.PORTAL_REPORTER))
     assert client.get(reverse("procedures_import:sample")).status_code == 404
+
+
+def test_the_policy_names_the_keepers_of_the_catalogue_only(site_a):
+    reporter = site_a.staff(Role.PORTAL_REPORTER)
+    editor = site_a.staff(Role.PORTAL_EDITOR)
+    keepers = set(PROCEDURES.users_with_any_permission(["change"]))
+    assert editor in keepers and reporter not in keepers
+    # Schedules are handled by every role at the board; publishing one takes an editor.
+    assert reporter in set(SCHEDULES.users_with_any_permission(["change"]))
+    assert reporter not in set(SCHEDULES.users_with_any_permission(["publish"]))
