@@ -207,7 +207,7 @@ else:
     }
 # Rendered fragments of portal pages ({% wagtailcache %}), kept in each process's memory under the
 # pages generation (loa.portal.memory): unlike the caches above, nothing is pickled or read from disk.
-CACHES["template_fragments"] = {"BACKEND": "loa.portal.memory.FragmentCache", "TIMEOUT": 3600}
+CACHES["template_fragments"] = {"BACKEND": "loa.portal.memory.FragmentCache"}
 WAGTAIL_CACHE = PAGE_CACHE_SECONDS > 0
 WAGTAIL_CACHE_BACKEND = "pages"
 WAGTAIL_CACHE_HEADER = "X-Loa-Cache"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from loa.process_cache import ProcessCache, clear_process_caches
+from loa.process_cache import ProcessCache, SharedGeneration, clear_process_caches
 
 
 def test_keeps_the_object_itself():
@@ -45,3 +45,24 @@ def test_clear_process_caches_empties_them_all():
     second.set("b", 2)
     clear_process_caches()
     assert first.get("a") is None and second.get("b") is None
+
+
+def test_an_entry_may_be_kept_for_less_than_the_lifetime():
+    kept = ProcessCache(maxsize=10, seconds=60)
+    kept.set("long", "stays")
+    kept.set("short", "goes", seconds=0.05)
+    time.sleep(0.1)
+    assert kept.get_many(["long", "short"]) == {"long": "stays"}
+    assert kept.delete("short") is True and kept.delete("short") is False
+
+
+def test_a_shared_generation_is_seen_at_once_here_and_on_the_next_read_elsewhere():
+    here = SharedGeneration("loa:test:generation", seconds=60)
+    elsewhere = SharedGeneration("loa:test:generation", seconds=60)  # another process's view
+    first = here.current()
+    assert elsewhere.current() == first
+    renewed = here.renew()
+    assert renewed != first and here.current() == renewed
+    assert elsewhere.current() == first  # read less than `seconds` ago
+    clear_process_caches()  # `seconds` later
+    assert elsewhere.current() == renewed

@@ -120,8 +120,9 @@ class FragmentCache(BaseCache):
     def set(
         self, key: str, value: Any, timeout: float | None = DEFAULT_TIMEOUT, version: int | None = None
     ) -> None:
+        # Without a timeout, or "for ever", a fragment lives as long as the store keeps any.
         if timeout is DEFAULT_TIMEOUT:
-            timeout = self.default_timeout
+            timeout = None
         if timeout is not None and timeout <= 0:
             self.delete(key, version)
             return

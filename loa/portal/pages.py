@@ -57,7 +57,7 @@ from .blocks import (
     SectionBodyBlock,
     VideoBlock,
 )
-from .memory import PAGES_GENERATION
+from .memory import KEPT_SECONDS, PAGES_GENERATION
 from .naming import owns_provincial_portal
 
 # Rendition specs used by the listings; prefetched with the articles so that each card costs nothing.
@@ -72,7 +72,7 @@ ARTICLES_PER_PAGE = 12
 # How long a site's frame, and the fragments of pages that every reader sees alike (`{% wagtailcache
 # %}` in the templates, which previews bypass), are kept at most; any change to the portal's pages
 # makes them stale sooner (see loa.portal.memory).
-FRAME_CACHE_SECONDS = FRAGMENT_CACHE_SECONDS = 3600
+FRAME_CACHE_SECONDS = FRAGMENT_CACHE_SECONDS = KEPT_SECONDS
 # Each site's frame, by (pages generation, home page's path): a few hundred sites at most.
 _frames = ProcessCache(maxsize=500, seconds=FRAME_CACHE_SECONDS)
 # Each section's newest articles, for "more in this section": by (generation, section's path, limit).

@@ -24,16 +24,6 @@ PUBLISHING_ROLES = (Role.PORTAL_EDITOR, Role.EDITOR_IN_CHIEF)
 PUBLISH = "publish"
 
 
-def sites_for(
-    user, actions: Iterable[str], roles: Iterable[str] | None = None
-) -> QuerySet[MemberSite]:
-    """The sites on whose records `user` may perform one of `actions`; `roles`, when given, are the
-    only roles that may handle the records at all."""
-    if not getattr(user, "is_active", False):
-        return MemberSite.objects.none()
-    return sites_edited_by(user, _acting_roles(actions, roles))
-
-
 def _acting_roles(actions: Iterable[str], roles: Iterable[str] | None) -> tuple[str, ...]:
     if roles is not None:
         return tuple(roles)
@@ -52,7 +42,10 @@ class SiteRecordPolicy(BasePermissionPolicy):
         self.roles = tuple(roles) if roles is not None else None
 
     def sites_for(self, user, actions: Iterable[str] = ("view",)) -> QuerySet[MemberSite]:
-        return sites_for(user, actions, self.roles)
+        """The sites on whose records `user` may perform one of `actions`."""
+        if not getattr(user, "is_active", False):
+            return MemberSite.objects.none()
+        return sites_edited_by(user, _acting_roles(actions, self.roles))
 
     def records_for(self, user) -> QuerySet:
         """The records of the sites whose records `user` may see: any other is not found."""
